@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MentorMatch",
+    products: [
+        .executable(name: "mentormatch", targets: ["mentormatch"]),
+        .library(name: "MentorMatchEngine", targets: ["MentorMatchEngine"]),
+        .library(name: "GLPK", targets: ["GLPK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // GLPK, as Debian ships it (no pkg-config file).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The only C code of the project: GLPK calls run under setjmp + glp_error_hook.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
+        // A solver-independent mixed-integer model: variables, constraints, objective.
+        .target(name: "MIPModel"),
+        // The GLPK binding and the GLPK backend of MIPModel.
+        .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKGuard", "MIPModel"]),
+        // Snapshots, policies, scenarios, the weekly grid: read, validate, write, generate.
+        .target(name: "MentorMatchData", dependencies: [
+            "Yams",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Candidates, scores, rebalance, suggest, what-if.
+        .target(name: "MentorMatchEngine", dependencies: ["MentorMatchData", "MIPModel", "GLPK"]),
+        // The command line: commands and renderers (all logic lives here, not in the executable).
+        .target(name: "MentorMatchCLI", dependencies: [
+            "MentorMatchEngine", "MentorMatchData", "GLPK",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "mentormatch", dependencies: ["MentorMatchCLI"]),
+
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "MIPModel"]),
+        .testTarget(name: "MentorMatchDataTests", dependencies: [
+            "MentorMatchData",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "MentorMatchEngineTests", dependencies: [
+            "MentorMatchEngine", "MentorMatchData", "MIPModel", "GLPK",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"]),
+    ]
+)

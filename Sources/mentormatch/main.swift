@@ -1,0 +1,1 @@
+print("mentormatch: not yet built")

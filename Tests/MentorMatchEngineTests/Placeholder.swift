@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderMentorMatchEngineTests() { #expect(Bool(true)) }
