@@ -41,6 +41,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "mentormatch", dependencies: ["MentorMatchCLI"]),
+        // Benchmarks (not tests): `swift run -c release mentormatch-bench <suite>`.
+        .executableTarget(name: "mentormatch-bench", dependencies: ["MentorMatchEngine", "MentorMatchData", "GLPK", "MIPModel"]),
 
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "MIPModel"]),
         .testTarget(name: "MentorMatchDataTests", dependencies: [
