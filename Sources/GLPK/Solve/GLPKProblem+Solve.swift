@@ -47,7 +47,7 @@ private struct SolveRun {
         guard let limit = options.timeLimitSeconds else { return Int32.max }
         let left = limit - elapsed
         guard left > 0 else { return nil }
-        return Int32(clamping: Int((left * 1000).rounded(.up)))
+        return Int32(min(left * 1000, Double(Int32.max)).rounded(.up))
     }
 
     var messageLevel: Int32 {
@@ -62,6 +62,10 @@ private struct SolveRun {
     var isCancelled: Bool { options.cancellation?.isCancelled == true }
 
     func solve() throws(GLPKError) -> Solution {
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
+            throw .invalidArgument("relative gap \(options.relativeGap) must be a finite number ≥ 0")
+        }
+        if let limit = options.timeLimitSeconds, limit.isNaN { throw .invalidArgument("time limit is NaN") }
         let columns = try problem.columnCount
         let isInteger = try problem.integerColumnCount > 0
         if isCancelled { return stopped(.cancelled) }
