@@ -14,9 +14,10 @@ extension GLPKProblem {
         try solve(options, start: nil, presolve: presolve)
     }
 
-    func solve(_ options: SolveOptions, start: StartingPoint?, presolve: Bool) throws(GLPKError) -> Solution {
+    /// - Parameter simplexSlice: iterations per simplex slice (tests make it small; `nil`: by size).
+    func solve(_ options: SolveOptions, start: StartingPoint?, presolve: Bool, simplexSlice: Int32? = nil) throws(GLPKError) -> Solution {
         try binding.check()
-        let run = SolveRun(problem: self, options: options, start: start, presolve: presolve)
+        let run = SolveRun(problem: self, options: options, start: start, presolve: presolve, simplexSlice: simplexSlice)
         guard options.messageLevel != .off else { return try run.solve() }
         let forwarder = OutputForwarder(options.output ?? { OutputForwarder.standardOutput($0) })
         return try forwarder.capturing { () throws(GLPKError) in try run.solve() }
@@ -31,12 +32,14 @@ private struct SolveRun {
     let presolve: Bool
     let started = ContinuousClock.now
     let monitor: SearchMonitor
+    let simplexSlice: Int32?
 
-    init(problem: GLPKProblem, options: SolveOptions, start: StartingPoint?, presolve: Bool) {
+    init(problem: GLPKProblem, options: SolveOptions, start: StartingPoint?, presolve: Bool, simplexSlice: Int32?) {
         self.problem = problem
         self.options = options
         self.start = start
         self.presolve = presolve
+        self.simplexSlice = simplexSlice
         monitor = SearchMonitor(options: options, started: started)
     }
 
@@ -73,7 +76,7 @@ private struct SolveRun {
         switch try relaxation(columns: columns, isInteger: isInteger) {
         case .done(let solution): return solution
         case .optimal(let bound):
-            if isCancelled { return stopped(.cancelled) }
+            if isCancelled { return stopped(.cancelled, bound: bound) }
             return try branchAndCut(columns: columns, relaxationBound: bound)
         }
     }
@@ -98,7 +101,7 @@ private struct SolveRun {
             // The simplex runs in slices of iterations (deterministic, unlike time slices) so that
             // cancellation and progress work during a long LP; not with the presolver, which
             // would start over in each slice.
-            if !presolve { parm.it_lim = Self.simplexSlice(columns: columns) }
+            if !presolve { parm.it_lim = simplexSlice ?? Self.simplexSlice(columns: columns) }
             parm.presolve = presolve ? GLP_ON : GLP_OFF
             parm.meth = usesStartingBasis ? GLP_PRIMAL : GLP_DUALP
             let code = GLPKReturnCode(rawValue: try problem.read("glp_simplex", initial: Int32(0)) { mm_glp_simplex($0, &parm, $1) })
