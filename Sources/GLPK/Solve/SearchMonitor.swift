@@ -9,10 +9,9 @@ final class SearchMonitor {
     private let started: ContinuousClock.Instant
     private var lastReport: ContinuousClock.Instant?
     private var lastIncumbent: Double?
-    /// Why the search was asked to stop, if it was.
+    /// Why the search was asked to stop, if it was. (A progress closure's error stops
+    /// here: the solve reports `callbackError`, the error never reaches C.)
     private(set) var stopReason: StopReason?
-    /// The error the progress closure threw, if any.
-    private(set) var progressError: (any Error)?
 
     /// Progress is reported at most this often, plus whenever the incumbent improves.
     static let reportInterval = Duration.milliseconds(100)
@@ -54,7 +53,6 @@ final class SearchMonitor {
         do {
             try report(SolveProgress(elapsedSeconds: (now - started).seconds, incumbent: incumbent, bound: bound, gap: gap))
         } catch {
-            progressError = error
             stopReason = .callbackError
             return true
         }
