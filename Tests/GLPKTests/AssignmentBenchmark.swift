@@ -25,19 +25,19 @@ struct AssignmentBenchmark {
             var chosen = Set<Int>()
             while chosen.count < candidates { chosen.insert(Int(random.next() * Double(mentors))) }
             for (k, m) in chosen.sorted().enumerated() {
-                let x = model.addVariable("x", kind: .binary, objective: Double(Int(random.next() * 100)) - (k == 0 ? 0 : 5))
+                let x = model.addVariable("x\(s)_\(m)", kind: .binary, objective: Double(Int(random.next() * 100)) - (k == 0 ? 0 : 5))
                 row.append(Term(x))
                 perMentor[m].append(Term(x))
                 if k == 0 { load[m] += 1 } else { moves.append(Term(x)) }
                 start.append(k == 0 ? 1 : 0)
             }
-            let u = model.addVariable("u", kind: .binary, objective: -1000)
+            let u = model.addVariable("u\(s)", kind: .binary, objective: -1000)
             start.append(0)
-            model.addConstraint("s", row + [Term(u)], equal: 1)
+            model.addConstraint("s\(s)", row + [Term(u)], equal: 1)
         }
         for m in 0..<mentors {
             let capacity = max(load[m], Int(Double(students) / Double(mentors) * 1.1))
-            model.addConstraint("m", perMentor[m], lessOrEqual: Double(capacity))
+            model.addConstraint("m\(m)", perMentor[m], lessOrEqual: Double(capacity))
         }
         model.addConstraint("moves", moves, lessOrEqual: Double(students / 50))
         return (model, start)
