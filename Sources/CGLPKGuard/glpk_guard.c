@@ -1,6 +1,8 @@
 #include "glpk_guard.h"
 
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -10,7 +12,7 @@ enum { MM_OUTPUT_TAIL = 4096 };
 
 typedef struct {
     jmp_buf *active;            /* the running guarded call's setjmp target, or NULL */
-    unsigned long generation;   /* bumped when a fatal error freed the environment */
+    unsigned long generation;   /* this thread's environment id (0: not assigned yet) */
     mm_glpk_output_sink sink;
     void *sink_context;
     size_t output_length;
@@ -19,7 +21,31 @@ typedef struct {
 
 static _Thread_local mm_guard_state mm_state;
 
-unsigned long mm_glpk_generation(void) { return mm_state.generation; }
+/* Environment ids are unique in the process, so a handle that outlives its thread
+   is never mistaken for one of a later thread that happens to get the same pthread_t. */
+static atomic_ulong mm_next_generation = 1;
+
+static unsigned long mm_new_generation(void) { return atomic_fetch_add(&mm_next_generation, 1); }
+
+/* At thread exit, free the thread's GLPK environment (GLPK would leak it). */
+static pthread_key_t mm_exit_key;
+static pthread_once_t mm_exit_once = PTHREAD_ONCE_INIT;
+
+static void mm_thread_exit(void *unused) {
+    (void)unused;
+    glp_free_env();
+}
+
+static void mm_make_exit_key(void) { pthread_key_create(&mm_exit_key, mm_thread_exit); }
+
+unsigned long mm_glpk_generation(void) {
+    if (mm_state.generation == 0) {
+        mm_state.generation = mm_new_generation();
+        pthread_once(&mm_exit_once, mm_make_exit_key);
+        pthread_setspecific(mm_exit_key, &mm_state); /* any non-NULL value: run the destructor */
+    }
+    return mm_state.generation;
+}
 
 const char *mm_glpk_last_output(void) { return mm_state.output; }
 
@@ -56,11 +82,12 @@ static void mm_error_hook(void *info) {
     if (target == NULL) return; /* not inside a guarded call: GLPK aborts */
     mm_state.active = NULL;
     glp_free_env();
-    mm_state.generation += 1;
+    mm_state.generation = mm_new_generation();
     longjmp(*target, 1);
 }
 
 static void mm_enter(jmp_buf *target) {
+    (void)mm_glpk_generation(); /* registers the thread-exit cleanup on first use */
     mm_state.active = target;
     mm_state.output_length = 0;
     mm_state.output[0] = '\0';

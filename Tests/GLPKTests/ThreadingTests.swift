@@ -58,4 +58,24 @@ import Testing
         Self.onNewThread { box.problem = nil }
         #expect(box.problem == nil)
     }
+
+    /// A problem whose thread has exited (its GLPK environment freed with it) is dead everywhere,
+    /// even on a later thread that may reuse the same pthread_t.
+    @Test func problemOutlivingItsThread() throws {
+        final class Box: @unchecked Sendable { var problem: GLPKProblem? }
+        let box = Box()
+        Self.onNewThread {
+            box.problem = try? GLPKProblem(name: "orphan")
+            _ = try? box.problem?.addColumns(2)
+        }
+        #expect(box.problem != nil)
+        for _ in 0..<5 {
+            let error = Self.onNewThread { () -> GLPKError? in
+                do throws(GLPKError) { _ = try box.problem!.columnCount; return nil } catch { return error }
+            }
+            #expect(error == .wrongThread || error == .deadProblem)
+        }
+        Self.onNewThread { box.problem = nil }
+        #expect(box.problem == nil)
+    }
 }

@@ -9,9 +9,10 @@
  * frees the thread's GLPK environment (glp_free_env) and longjmps back, so
  * the wrapper returns MM_GLPK_FATAL instead of the process dying.
  *
- * After a fatal error every GLPK object of that thread is gone: the
- * per-thread generation (mm_glpk_generation) is incremented, and a handle
- * made under an older generation must not be used or freed.
+ * After a fatal error every GLPK object of that thread is gone: the thread's
+ * generation (mm_glpk_generation, an environment id unique in the process)
+ * changes, and a handle made under an older generation must not be used or
+ * freed. A thread's GLPK environment is freed when the thread exits.
  *
  * Terminal output: a term hook is always installed. It never lets GLPK print;
  * it keeps the tail of what the current guarded call printed (for error
@@ -30,7 +31,8 @@ enum {
     MM_GLPK_REENTRANT = 2,
 };
 
-/* Incremented every time a fatal error freed this thread's GLPK environment. */
+/* This thread's GLPK environment id: unique in the process, replaced every time a
+   fatal error freed the environment. */
 unsigned long mm_glpk_generation(void);
 
 /* What GLPK printed during the last guarded call on this thread (its tail; NUL-terminated). */
