@@ -80,3 +80,35 @@ import Testing
         #expect(abs(solution.values[0] - 3) < 1e-9 && abs(solution.values[1] - 1) < 1e-9)
     }
 }
+
+/// The same answers with GLPK's presolvers on (no separate simplex phase for a MIP).
+@Suite struct PresolveTests {
+    let backend = GLPKBackend(presolve: true)
+
+    @Test func knapsack() throws {
+        let values: [Double] = [10, 13, 7, 8, 5, 9, 4]
+        let weights: [[Double]] = [[5, 6, 4, 3, 2, 5, 1]]
+        let solution = try backend.solve(Fixtures.knapsack(values: values, weights: weights, capacities: [12]), options: SolveOptions())
+        #expect(solution.status == .optimal)
+        #expect(solution.objective == Fixtures.bruteForceKnapsack(values: values, weights: weights, capacities: [12]))
+    }
+
+    @Test func infeasibleAndUnbounded() throws {
+        var infeasible = Model()
+        let x = infeasible.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 10, objective: 1)
+        infeasible.addConstraint("low", [Term(x)], greaterOrEqual: 15)
+        #expect(try backend.solve(infeasible, options: SolveOptions()).status == .infeasible)
+
+        var unbounded = Model(sense: .maximize)
+        let y = unbounded.addVariable("y", kind: .integer, objective: 1)
+        let z = unbounded.addVariable("z", objective: 1)
+        unbounded.addConstraint("c", [Term(y), Term(z, -1)], lessOrEqual: 3)
+        let status = try backend.solve(unbounded, options: SolveOptions()).status
+        #expect(status == .unbounded)
+
+        var lp = Model(sense: .maximize)
+        let w = lp.addVariable("w", objective: 1)
+        lp.addConstraint("c", [Term(w)], greaterOrEqual: 1)
+        #expect(try backend.solve(lp, options: SolveOptions()).status == .unbounded)
+    }
+}
