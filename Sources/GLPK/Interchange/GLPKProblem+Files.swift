@@ -20,8 +20,8 @@ extension GLPKProblem {
     ///
     /// What GLPK does not keep: in CPLEX LP the objective constant (written as a
     /// comment only); in free MPS the objective sense (read back as minimisation;
-    /// the constant is kept as the objective row's RHS, with GLPK's sign: +constant).
-    /// Set them again after reading.
+    /// the constant is kept as the objective row's RHS with GLPK's sign, +constant,
+    /// where HiGHS reads −constant). Set them again after reading.
     public func write(_ format: GLPKFileFormat, to path: String) throws(GLPKError) {
         let temporary = TemporaryPath.next(beside: path)
         let code: Int32 = try withCString(temporary) { (name) throws(GLPKError) in
