@@ -11,6 +11,11 @@ import MIPModel
 ///   its starting basis (variables off their lower bound and inequality slacks
 ///   basic) and the search its first incumbent; if the basis is not valid GLPK's
 ///   default (Bixby's basis, dual simplex) is used.
+/// - A search stopped by `relativeGap` > 0 is `.feasible(.gapReached)` (with `bound`);
+///   `.optimal` means the search finished. A limit or cancellation hit before any
+///   solution of GLPK's returns the starting point, if one was given, as `.feasible`.
+/// - The simplex runs in slices of iterations, so cancellation and progress also work
+///   during a long LP (progress then has no bound yet).
 /// - A GLPK failure (including a recovered fatal error) is `.failed`, never a crash.
 public struct GLPKBackend: MIPBackend, Sendable {
     /// Use GLPK's presolvers (LP presolver; for a MIP, `glp_intopt`'s own, skipping the
