@@ -7,7 +7,8 @@ import Testing
 ///
 ///     GLPK_BENCH=2000,20000 swift test -c release --filter AssignmentBenchmark
 ///
-/// Prints the median of 3 runs per size (model build, load into GLPK, whole solve).
+/// Prints the median of 3 runs per size (model build, load into GLPK, whole solve from the
+/// current assignment); with `GLPK_BENCH_COLD=1` also one solve without a starting point.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["GLPK_BENCH"] != nil))
 struct AssignmentBenchmark {
     /// S students, S/20 mentors, K = 20 candidate mentors each, capacities with 10 % slack,
@@ -66,12 +67,19 @@ struct AssignmentBenchmark {
                 options.startingPoint = start
                 solving.append(try Self.seconds { last = try GLPKBackend().solve(model, options: options) })
             }
+            var cold = ""
+            if ProcessInfo.processInfo.environment["GLPK_BENCH_COLD"] != nil {
+                let (model, _) = Self.model(students: students)
+                var solution: Solution?
+                let t = try Self.seconds { solution = try GLPKBackend().solve(model, options: SolveOptions()) }
+                cold = " cold=\(String(format: "%.3f", t))s cold-objective=\(solution?.objective ?? .nan)"
+            }
             print("""
                 GLPK_BENCH students=\(students) variables=\(students * 21) \
                 build=\(String(format: "%.3f", Self.median(build)))s \
                 load=\(String(format: "%.3f", Self.median(loading)))s \
                 solve=\(String(format: "%.3f", Self.median(solving)))s \
-                status=\(last!.status) objective=\(last!.objective ?? .nan) bound=\(last!.bound ?? .nan)
+                status=\(last!.status) objective=\(last!.objective ?? .nan) bound=\(last!.bound ?? .nan)\(cold)
                 """)
         }
     }
