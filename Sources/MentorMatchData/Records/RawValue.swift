@@ -40,22 +40,23 @@ enum RawValue {
 extension RawValue {
     /// Converts what `JSONSerialization` returns; booleans are told apart from numbers by their type code.
     init(json value: Any) {
+        // Containers first: testing a Swift dictionary against NSNumber would bridge it whole.
         switch value {
+        case let o as [String: Any]:
+            self = .object(o.mapValues(RawValue.init(json:)))
+        case let a as [Any]:
+            self = .array(a.map(RawValue.init(json:)))
         case let s as String:
             self = .string(s)
         case let n as NSNumber:
-            let code = String(cString: n.objCType)
-            if code == "c" || code == "B" {
+            let code = n.objCType.pointee  // one character: c = boolean, d/f = real, Q = huge unsigned
+            if code == 0x63 || code == 0x42 {
                 self = .bool(n.boolValue)
-            } else if code == "d" || code == "f" || code == "Q" {
+            } else if code == 0x64 || code == 0x66 || code == 0x51 {
                 self = .double(n.doubleValue)
             } else {
                 self = .int(n.intValue)
             }
-        case let a as [Any]:
-            self = .array(a.map(RawValue.init(json:)))
-        case let o as [String: Any]:
-            self = .object(o.mapValues(RawValue.init(json:)))
         default:
             self = .null
         }
