@@ -36,6 +36,11 @@ import Testing
                                                 found: "weights summing to 0", expected: "weights with a positive sum")])) {
             try PolicyReader.read(data: Data("weights: {style: 0, availability: 0, satisfaction: 0}".utf8), file: "policy.yaml")
         }
+        #expect(throws: InputErrors([InputError(file: "policy.yaml", record: "", field: "timeLimitSeconds", found: "0",
+                                                expected: "a number of seconds > 0 (leave it out for no limit)")])) {
+            try PolicyReader.read(data: Data("timeLimitSeconds: 0".utf8), file: "policy.yaml")
+        }
+        #expect(try read("maxMoves: null\ntimeLimitSeconds: null").maxMoves == nil)
         let loaded = try PolicyReader.read(data: Data("moveCots: 3\n".utf8), file: "policy.yaml")
         #expect(loaded.warnings.map(\.description) == ["policy.yaml: moveCots: unknown field ignored"])
     }
