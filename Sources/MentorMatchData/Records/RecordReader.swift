@@ -246,7 +246,7 @@ struct RecordReader {
     /// An IANA time-zone name known to this machine; an error when absent.
     func timezone(_ key: String) -> String? {
         guard let name = requiredString(key) else { return nil }
-        guard KnownTimeZones.contains(name) else {
+        guard TimeZoneOffset.isKnown(name) else {
             fail(key, found: RawValue.quote(name), expected: "a known IANA time-zone name such as \"Europe/Paris\"")
             return nil
         }
