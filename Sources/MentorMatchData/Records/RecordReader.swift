@@ -23,6 +23,7 @@ struct RecordReader {
 
     /// Warns once about each field not in `known`.
     func warnUnknown(known: Set<String>, section: String) {
+        guard fields.keys.contains(where: { !known.contains($0) }) else { return }
         for key in fields.keys.sorted() where !known.contains(key) {
             diagnostics.unknownField(file, section: section, record: record, field: key)
         }
