@@ -75,11 +75,10 @@ import Testing
         #expect(p.weights == Policy.Weights(style: 0.9, availability: 0.2, satisfaction: 0.3))
     }
 
-    @Test func deactivateMentors() throws {
-        var base = Fixtures.rich
-        base.locks = []
-        let s = try scenario("  - deactivateMentors: [m-1]\n").apply(to: base)
+    @Test func deactivateMentorsDropsTheirLocks() throws {
+        let s = try apply("  - deactivateMentors: [m-1]\n")
         #expect(s.mentors.map(\.active) == [false, false])
+        #expect(s.locks.isEmpty)
     }
 
     @Test func setCapacity() throws {
@@ -157,14 +156,14 @@ import Testing
     }
 
     @Test func resultIsCheckedAcrossRecords() throws {
-        // Deactivating a mentor that a lock names breaks the lock rule; a duplicate id is reported too.
+        // A duplicate id and a reference to a mentor that is not there are reported after the changes.
         #expect(throws: InputErrors([
             InputError(file: "whatif.yaml", record: "mentor m-2", field: "id", found: "\"m-2\" again (first at mentors[1])", expected: "ids unique among mentors"),
-            InputError(file: "whatif.yaml", record: "locks[0]", field: "mentor", found: "\"m-1\" (inactive)", expected: "an active mentor"),
+            InputError(file: "whatif.yaml", record: "student s-3", field: "currentMentor", found: "\"m-7\"", expected: "the id of a mentor of the snapshot"),
         ])) {
             try apply("""
-                  - deactivateMentors: [m-1]
                   - addMentors: [{id: m-2, paths: [x], capacity: 1, timezone: UTC, availability: ["Mon 10:00-11:00"]}]
+                  - addStudents: [{id: s-3, path: x, language: fr, timezone: UTC, availability: ["Mon 10:00-11:00"], currentMentor: m-7}]
 
                 """)
         }
