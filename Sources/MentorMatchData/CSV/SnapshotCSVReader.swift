@@ -22,7 +22,7 @@ public enum SnapshotCSVReader {
             }
         }
         var assembler = SnapshotAssembler(diagnostics: diagnostics)
-        func table(_ name: String, _ known: [String], columns: [String], required: Bool) -> (String, CSVTable?) {
+        func table(_ name: String, _ known: [String], _ columns: [String], required: Bool) -> (String, CSVTable?) {
             let file = url.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: file) else {
                 if required {
@@ -33,14 +33,11 @@ public enum SnapshotCSVReader {
             return (file.path, CSVTable(data: data, file: file.path, known: known, required: columns, section: name,
                                          diagnostics: diagnostics))
         }
-        let (mentorsFile, mentors) = table("mentors.csv", SnapshotRecords.mentorFields,
-                                             columns: ["id", "paths", "capacity", "timezone", "availability"], required: true)
-        let (studentsFile, students) = table("students.csv", SnapshotRecords.studentFields,
-                                               columns: ["id", "path", "language", "timezone", "availability"], required: true)
-        let (feedbackFile, feedback) = table("feedback.csv", SnapshotRecords.feedbackFields,
-                                               columns: ["student", "mentor", "date", "rating"], required: false)
-        let (locksFile, locks) = table("locks.csv", SnapshotRecords.lockFields,
-                                         columns: ["student", "mentor"], required: false)
+        typealias R = SnapshotRecords
+        let (mentorsFile, mentors) = table("mentors.csv", R.mentorFields, R.mentorRequired, required: true)
+        let (studentsFile, students) = table("students.csv", R.studentFields, R.studentRequired, required: true)
+        let (feedbackFile, feedback) = table("feedback.csv", R.feedbackFields, R.feedbackRequired, required: false)
+        let (locksFile, locks) = table("locks.csv", R.lockFields, R.lockRequired, required: false)
         for row in mentors?.rows ?? [] { assembler.addMentor(row.fields, file: mentorsFile, record: "line \(row.line)") }
         for row in students?.rows ?? [] { assembler.addStudent(row.fields, file: studentsFile, record: "line \(row.line)") }
         for row in feedback?.rows ?? [] { assembler.addFeedback(row.fields, file: feedbackFile, record: "line \(row.line)") }
