@@ -9,7 +9,7 @@ import MentorMatchData
 /// generation, the encoder, rebalance and suggest all read it.
 public struct MatchingContext: Sendable {
     public let snapshot: Snapshot
-    public let policy: MatchingPolicy
+    public let policy: Policy
 
     /// Mentor index of each mentor id.
     public let mentorIndex: [String: Int]
@@ -50,7 +50,7 @@ public struct MatchingContext: Sendable {
 
     /// Prepares `snapshot` under `policy`; throws on input the engine cannot use
     /// (duplicate or unknown ids, unknown zones, impossible locks, an invalid policy).
-    public init(snapshot: Snapshot, policy: MatchingPolicy = MatchingPolicy()) throws(EngineInputError) {
+    public init(snapshot: Snapshot, policy: Policy = Policy()) throws(EngineInputError) {
         try MatchingContext.validate(policy)
         self.snapshot = snapshot
         self.policy = policy
@@ -70,23 +70,15 @@ public struct MatchingContext: Sendable {
         self.studentIndex = studentIndex
 
         // Weekly slots, one offset per zone.
-        var offsets: [String: Int] = [:]
-        func offset(_ zone: String, _ id: String) throws(EngineInputError) -> Int {
-            if let o = offsets[zone] { return o }
-            guard let o = TimeZoneOffset.minutes(identifier: zone, at: snapshot.asOf) else {
-                throw .unknownTimeZone(id: id, timezone: zone)
-            }
-            offsets[zone] = o
-            return o
+        var checked = Set<String>()
+        for (id, zone) in mentors.map({ ($0.id, $0.timezone) }) + students.map({ ($0.id, $0.timezone) }) {
+            guard !checked.contains(zone) else { continue }
+            guard TimeZoneOffset.isKnown(zone) else { throw .unknownTimeZone(id: id, timezone: zone) }
+            checked.insert(zone)
         }
-        var mentorSlots: [WeekSlots] = []
-        mentorSlots.reserveCapacity(mentors.count)
-        for m in mentors { mentorSlots.append(WeekSlots(m.availability, utcOffsetMinutes: try offset(m.timezone, m.id))) }
-        var studentSlots: [WeekSlots] = []
-        studentSlots.reserveCapacity(students.count)
-        for s in students { studentSlots.append(WeekSlots(s.availability, utcOffsetMinutes: try offset(s.timezone, s.id))) }
-        self.mentorSlots = mentorSlots
-        self.studentSlots = studentSlots
+        let grid = SnapshotGrid(snapshot)
+        mentorSlots = grid.mentorSlots
+        studentSlots = grid.studentSlots
 
         // Style vectors in the snapshot's order.
         let styles = snapshot.styles
@@ -194,7 +186,7 @@ public struct MatchingContext: Sendable {
         }
     }
 
-    static func validate(_ p: MatchingPolicy) throws(EngineInputError) {
+    static func validate(_ p: Policy) throws(EngineInputError) {
         let w = p.weights
         for (name, v) in [("style", w.style), ("availability", w.availability), ("satisfaction", w.satisfaction)] {
             guard v.isFinite, v >= 0 else { throw .invalidPolicy("weight \(name) must be a number >= 0") }

@@ -1,3 +1,5 @@
+import MentorMatchData
+
 /// The pinned arithmetic of matching-model §3: IEEE-754 binary64, no fused
 /// multiply-add, operations in exactly this order, so that every
 /// implementation gets the same integers.
@@ -43,7 +45,7 @@ public enum FitArithmetic {
 
     /// `v = ((ws*style + wa*avail) + wt*sat) / ((ws + wa) + wt)`; `floor(v*1000.0 + 0.5)`.
     @inlinable
-    public static func fit(style: Double, availability: Double, satisfaction: Double, weights w: MatchingPolicy.Weights) -> Int {
+    public static func fit(style: Double, availability: Double, satisfaction: Double, weights w: Policy.Weights) -> Int {
         let a = w.style * style
         let b = w.availability * availability
         let c = w.satisfaction * satisfaction
