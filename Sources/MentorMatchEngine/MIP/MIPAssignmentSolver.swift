@@ -1,12 +1,15 @@
+import GLPK
 import MIPModel
 
 /// The reference solver: the §5 integer program as a ``MIPModel/Model`` (x[s,m]
 /// and u[s] binary), solved by any ``MIPBackend``, starting from the current
-/// assignment.
+/// assignment. A lock is its student's only arc with u[s] fixed at 0, so the
+/// assignment row takes it.
 public struct MIPAssignmentSolver: AssignmentSolver {
     public let backend: any MIPBackend & Sendable
 
-    public init(backend: any MIPBackend & Sendable) {
+    /// Solves with `backend` (GLPK by default).
+    public init(backend: any MIPBackend & Sendable = GLPKBackend()) {
         self.backend = backend
     }
 
@@ -17,8 +20,7 @@ public struct MIPAssignmentSolver: AssignmentSolver {
         for s in 0..<problem.studentCount {
             for a in problem.arcRange(of: s) {
                 let arc = problem.arcs[a]
-                let x = model.addVariable("x[\(s),\(arc.mentor)]", kind: .binary, objective: Double(arc.weight))
-                if !problem.mayBeUnassigned[s] { model.setBounds(x, lower: 1, upper: 1) }  // a lock
+                model.addVariable("x[\(s),\(arc.mentor)]", kind: .binary, objective: Double(arc.weight))
             }
         }
         for s in 0..<problem.studentCount {

@@ -6,7 +6,7 @@ import MentorMatchData
 /// `solver` solves the program; any ``AssignmentSolver`` (the MIP one, a flow one) gives the same
 /// optimum. Throws only on input the engine cannot use.
 public func rebalance(
-    _ snapshot: Snapshot, policy: Policy = Policy(), solver: any AssignmentSolver
+    _ snapshot: Snapshot, policy: Policy = Policy(), solver: any AssignmentSolver = MIPAssignmentSolver()
 ) throws(EngineInputError) -> RebalanceResult {
     rebalance(EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy)), solver: solver)
 }
