@@ -29,11 +29,9 @@ public enum MathProgExporter {
         }
         if let limit = problem.maxMoves { out += "param maxMoves := \(limit);\n\n" }
         let locks = (0..<problem.studentCount).filter { !problem.mayBeUnassigned[$0] }
-        if !locks.isEmpty {
-            out += "set LOCKS :=" + locks.map { s in
-                "\n  (\(sid[s]), \(mid[encoded.mentor(ofArc: problem.arcStart[s])]))"
-            }.joined() + ";\n\n"
-        }
+        out += "set LOCKS :=" + locks.map { s in
+            "\n  (\(sid[s]), \(mid[encoded.mentor(ofArc: problem.arcStart[s])]))"
+        }.joined() + ";\n\n"
         out += "end;\n"
         return out
     }

@@ -6,7 +6,7 @@ set STUDENTS;
 set MENTORS;
 /* Candidate pairs; a locked student has exactly one arc, its lock. */
 set ARCS within STUDENTS cross MENTORS;
-set LOCKS within ARCS, default {};
+set LOCKS within ARCS;
 
 /* p[s]*fit(s,m), minus moveCost for a voluntary move. */
 param weight{ARCS}, integer;
