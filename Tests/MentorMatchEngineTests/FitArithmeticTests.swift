@@ -24,7 +24,7 @@ import Testing
         #expect(abs(score.availability - 120.0 / 135.0) < 1e-12)
         #expect(abs(score.satisfaction - (29.0 / 7.0 - 1) / 4) < 1e-12)
         #expect(score.fit == 747)
-        #expect(Reference(snapshot: snapshot, policy: Policy()).fit(s, m1) == 747)
+        #expect(SnapshotReference(snapshot: snapshot, policy: Policy()).fit(s, m1) == 747)
     }
 
     /// Halves round up: weights (1, 0, 0), preference expert 1.0, profile expert 0.0625

@@ -26,7 +26,7 @@ import Testing
             let viaGlpsol = try Glpsol.optimum(data: MathProgExporter.data(for: encoded))
             let engine = rebalance(encoded, solver: MIPAssignmentSolver())
             #expect(viaGlpsol == engine.objective, "seed \(seed)")
-            #expect(viaGlpsol == Reference(snapshot: snapshot, policy: policy).bruteForceOptimum(), "seed \(seed)")
+            #expect(viaGlpsol == SnapshotReference(snapshot: snapshot, policy: policy).bruteForceOptimum(), "seed \(seed)")
         }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import MentorMatchEngine
 
 /// Over many small random snapshots: every result obeys every hard rule, reports the objective of
-/// its own assignment (recomputed from the snapshot by ``Reference``), and that objective is the
+/// its own assignment (recomputed from the snapshot by ``SnapshotReference``), and that objective is the
 /// optimum found by trying every assignment of the snapshot.
 @Suite struct PropertyTests {
     @Test(arguments: SolverKind.allCases) func resultsAreFeasibleAndOptimal(_ kind: SolverKind) throws {
@@ -11,7 +11,7 @@ import Testing
         var seen = Set<String>()  // changes and reasons met, to show the seeds cover every case
         for seed in UInt64(1)...300 {
             let (snapshot, policy) = RandomSnapshots.make(seed: seed)
-            let reference = Reference(snapshot: snapshot, policy: policy)
+            let reference = SnapshotReference(snapshot: snapshot, policy: policy)
             let result = try rebalance(snapshot, policy: policy, solver: kind.solver)
             guard let optimum = reference.bruteForceOptimum() else {
                 #expect(result.status == .failed("no assignment satisfies every lock and limit"), "seed \(seed)")

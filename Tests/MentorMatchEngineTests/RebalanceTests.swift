@@ -10,7 +10,7 @@ import Testing
     func solve(_ snapshot: Snapshot, _ policy: Policy = Policy(), _ kind: SolverKind) throws -> RebalanceResult {
         let result = try rebalance(snapshot, policy: policy, solver: kind.solver)
         // Every result obeys every hard rule and reports the objective of its own assignment.
-        let reference = Reference(snapshot: snapshot, policy: policy)
+        let reference = SnapshotReference(snapshot: snapshot, policy: policy)
         #expect(reference.violations(result.entries.assignment) == [])
         #expect(result.objective == reference.objective(result.entries.assignment))
         return result

@@ -1,7 +1,7 @@
 import MentorMatchData
 
 /// SplitMix64: a small seeded generator, so every run draws the same snapshots.
-struct SeededGenerator: RandomNumberGenerator {
+struct SnapshotRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -17,7 +17,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// overlaps, vetoes, change requests, inactive mentors, locks, tight capacities and limits.
 enum RandomSnapshots {
     static func make(seed: UInt64, maxStudents: Int = 5) -> (Snapshot, Policy) {
-        var g = SeededGenerator(seed: seed)
+        var g = SnapshotRNG(seed: seed)
         let slots = ["Mon 18:00-21:00", "Mon 20:00-22:00", "Tue 09:00-10:00", "Wed 12:00-12:30", "Sun 23:00-01:00"]
         let styles = ["expert", "structured", "hands-on"]
         func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &g)] }

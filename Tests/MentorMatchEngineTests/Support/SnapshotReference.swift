@@ -3,7 +3,7 @@ import MentorMatchEngine
 
 /// The matching model of matching-model.md §2–§5 written again, plainly and slowly, from the
 /// snapshot alone (no engine code), to check the engine's results against.
-struct Reference {
+struct SnapshotReference {
     let snapshot: Snapshot
     let policy: Policy
 
