@@ -17,18 +17,22 @@ extension MatchingContext {
     func exclusionOnSameKey(student s: Int, mentor m: Int) -> ExclusionRule? {
         if !hasSessionWindows(student: s, mentor: m) { return .noSessionWindow }
         if vetoed[s].contains(Int32(m)) { return .vetoedByFeedback }
-        if currentMentor[s] == m && snapshot.students[s].changeRequested { return .changeRequested }
+        if currentMentor[s] == m && changeRequested[s] { return .changeRequested }
         return nil
     }
 
     /// Rule 4: windows(s,m) ≥ sessionsPerWeek(s).
     @inline(__always)
     func hasSessionWindows(student s: Int, mentor m: Int) -> Bool {
-        let student = snapshot.students[s]
-        let overlap = studentSlots[s].intersection(mentorSlots[m])
+        Self.hasSessionWindows(studentSlots[s].intersection(mentorSlots[m]),
+                               sessions: sessionsPerWeek[s], minutes: sessionMinutes[s])
+    }
+
+    @inline(__always)
+    static func hasSessionWindows(_ overlap: WeekSlots, sessions: Int, minutes: Int) -> Bool {
         // Σ⌊15·run/len⌋ ≤ ⌊15·Σrun/len⌋: a cheap test rejects most pairs.
-        guard overlap.count * WeekSlots.minutesPerSlot >= student.sessionsPerWeek * student.sessionMinutes else { return false }
-        return overlap.windows(sessionMinutes: student.sessionMinutes) >= student.sessionsPerWeek
+        guard overlap.count * WeekSlots.minutesPerSlot >= sessions * minutes else { return false }
+        return overlap.windows(sessionMinutes: minutes) >= sessions
     }
 
     /// Every mentor that is not a candidate of `student`, with the first rule that excludes it, in mentor order.
@@ -40,10 +44,18 @@ extension MatchingContext {
     /// Only active mentors sharing the student's path and language are examined.
     public func candidateMentors(of student: Int) -> [Int] {
         guard let key = studentKey[student], let pool = mentorsByKey[key] else { return [] }
+        let slots = studentSlots[student], sessions = sessionsPerWeek[student], minutes = sessionMinutes[student]
+        let vetoes = vetoed[student]
+        let leaving = changeRequested[student] ? currentMentor[student] : nil
         var result: [Int] = []
-        for m32 in pool {
-            let m = Int(m32)
-            if exclusionOnSameKey(student: student, mentor: m) == nil { result.append(m) }
+        mentorSlots.withUnsafeBufferPointer { mentorSlots in
+            for m32 in pool {
+                let m = Int(m32)
+                guard Self.hasSessionWindows(slots.intersection(mentorSlots[m]), sessions: sessions, minutes: minutes),
+                      m != leaving, vetoes.isEmpty || !vetoes.contains(m32)
+                else { continue }
+                result.append(m)
+            }
         }
         return result
     }

@@ -27,6 +27,10 @@ public struct MatchingContext: Sendable {
     public private(set) var roles: [StudentRole] = []
 
     let styleCount: Int
+    /// Per-student numbers the hot path reads (copying a `Student` would retain its strings).
+    let sessionsPerWeek: [Int]
+    let sessionMinutes: [Int]
+    let changeRequested: [Bool]
     let mentorSlots: [WeekSlots]
     let studentSlots: [WeekSlots]
     /// `mentorProfile[m*styleCount + k]`.
@@ -68,6 +72,9 @@ public struct MatchingContext: Sendable {
         }
         self.mentorIndex = mentorIndex
         self.studentIndex = studentIndex
+        sessionsPerWeek = students.map(\.sessionsPerWeek)
+        sessionMinutes = students.map(\.sessionMinutes)
+        changeRequested = students.map(\.changeRequested)
 
         // Weekly slots, one offset per zone.
         var checked = Set<String>()
