@@ -5,6 +5,7 @@ import Foundation
 let suites: [String: ([String]) throws -> Void] = [
     "data": DataBench.run,
     "solve": SolveBench.run,
+    "candidates": CandidatesBench.run,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

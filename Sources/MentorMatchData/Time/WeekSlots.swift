@@ -62,8 +62,28 @@ public struct WeekSlots: Sendable, Hashable {
 
     /// Sets `length` slots from `first`, wrapping past slot 671 to slot 0.
     public mutating func insert(cyclicRunFrom first: Int, length: Int) {
-        let n = min(length, WeekSlots.slotCount)
-        for k in 0..<n { insert(WeekSlots.mod(first + k, WeekSlots.slotCount)) }
+        let n = WeekSlots.slotCount
+        let count = min(max(length, 0), n)
+        let start = WeekSlots.mod(first, n)
+        if start + count <= n {
+            insert(linearRange: start, end: start + count)
+        } else {
+            insert(linearRange: start, end: n)
+            insert(linearRange: 0, end: start + count - n)
+        }
+    }
+
+    /// Sets slots `start..<end` (0 <= start <= end <= 672) a word at a time.
+    mutating func insert(linearRange start: Int, end: Int) {
+        var lo = start
+        while lo < end {
+            let word = lo >> 6
+            let hi = min(end, (word + 1) << 6)
+            let width = hi - lo
+            let mask: UInt64 = width == 64 ? ~0 : ((1 << UInt64(width)) - 1) << UInt64(lo & 63)
+            self[word: word] |= mask
+            lo = hi
+        }
     }
 
     public mutating func insert(_ slot: Int) {
@@ -111,34 +131,37 @@ public struct WeekSlots: Sendable, Hashable {
     }
 
     /// Σ over maximal cyclic runs of ⌊15·run / sessionMinutes⌋ (matching-model §1).
+    /// Zero when `sessionMinutes` is not positive.
     public func windows(sessionMinutes: Int) -> Int {
+        guard sessionMinutes > 0 else { return 0 }
         var total = 0
         forEachRun { total += (15 * $0) / sessionMinutes }
         return total
     }
 
-    /// Calls `body` with the length of each maximal cyclic run.
+    /// Calls `body` with the length of each maximal cyclic run (without allocating).
+    ///
+    /// A run starting at slot 0 is held back and joined to a run ending at slot 671, if any.
     public func forEachRun(_ body: (Int) -> Void) {
         let n = WeekSlots.slotCount
         let total = count
         if total == 0 { return }
         if total == n { body(n); return }
-        // Linear runs over 0..<672; a run touching both ends is joined across the wrap.
-        var runs: [(start: Int, length: Int)] = []
-        runs.reserveCapacity(8)
+        var headRun = 0
         var pos = 0
-        while pos < n {
-            guard let s = nextSet(from: pos) else { break }
-            let e = nextClear(from: s)  // first clear slot at or after s (≤ n)
-            runs.append((s, e - s))
+        while pos < n, let s = nextSet(from: pos) {
+            let e = nextClear(from: s)  // first clear slot after s, or 672
+            if s == 0 {
+                headRun = e
+            } else if e == n {
+                body(headRun + e - s)
+                headRun = 0
+            } else {
+                body(e - s)
+            }
             pos = e
         }
-        if runs.count > 1, runs[0].start == 0, let last = runs.last, last.start + last.length == n {
-            body(runs[0].length + last.length)
-            for r in runs[1..<(runs.count - 1)] { body(r.length) }
-        } else {
-            for r in runs { body(r.length) }
-        }
+        if headRun > 0 { body(headRun) }
     }
 
     private func nextSet(from pos: Int) -> Int? {

@@ -33,6 +33,16 @@ public struct WeeklyInterval: Sendable, Hashable, CustomStringConvertible {
             case .emptyInterval(let t): return "'\(t)' starts where it ends"
             }
         }
+
+        /// Why, without the text (for messages that quote the text already).
+        public var reason: String {
+            switch self {
+            case .malformed: return "not of the form Day HH:MM-HH:MM"
+            case .unknownDay: return "days are Mon Tue Wed Thu Fri Sat Sun"
+            case .badTime: return "times are HH:MM on the quarter hour, 24:00 only as an end"
+            case .emptyInterval: return "start equals end"
+            }
+        }
     }
 
     /// Parses `Day HH:MM-HH:MM`.
