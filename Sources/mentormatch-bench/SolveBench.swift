@@ -72,13 +72,15 @@ enum SolveBench {
     static func run(_ args: [String]) throws {
         let o = try parse(args)
         let tier = tiers[o.tier]!
-        var buildTimes = [Double](), solveTimes = [Double](), totalTimes = [Double]()
+        var buildTimes = [Double](), solveTimes = [Double](), totalTimes = [Double](), solveCPU = [Double]()
         var last: (AssignmentProblem, AssignmentSolution)?
         for _ in 0..<o.runs {
             let t0 = Date()
             let problem = generate(tier, maxMovesPercent: o.maxMovesPercent, seed: o.seed)
             let t1 = Date()
+            let c1 = cpuSeconds()
             let solution = FlowAssignmentSolver().solve(problem, limits: SolveLimits())
+            solveCPU.append(cpuSeconds() - c1)
             let t2 = Date()
             buildTimes.append(t1.timeIntervalSince(t0))
             solveTimes.append(t2.timeIntervalSince(t1))
@@ -91,6 +93,7 @@ enum SolveBench {
         print("tier \(o.tier): \(problem.studentCount) students, \(problem.mentorCount) mentors, \(problem.arcs.count) arcs, maxMoves \(problem.maxMoves.map(String.init) ?? "none"), seed \(o.seed), runs \(o.runs)")
         print(String(format: "build  median %.3f s", median(buildTimes)))
         print(String(format: "solve  median %.3f s   (runs: %@)", median(solveTimes), solveTimes.map { String(format: "%.3f", $0) }.joined(separator: " ")))
+        print(String(format: "solve  median CPU %.3f s (user + system; robust to other load on the machine)", median(solveCPU)))
         print(String(format: "total  median %.3f s", median(totalTimes)))
         print("peak memory \(peakMemoryMiB()) MiB")
         print("status \(solution.status), objective \(solution.objective), bound \(solution.bound), gap \(solution.gap), moves \(moves), unassigned \(unassigned)")
@@ -103,6 +106,13 @@ enum SolveBench {
     static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func peakMemoryMiB() -> Int {

@@ -136,15 +136,20 @@ struct LagrangianSearch {
         }
 
         // Integer prices: secant steps on the move count through the two latest
-        // probes, overshooting a little so the root tends to be crossed, kept
+        // probes (rounded away from the latest), kept
         // strictly inside the bracket, until its ends are adjacent integers.
         while bracket.low!.price - bracket.high!.price > 1 {
             if shouldStop() { return stopped(bracket, partial: []) }
             let hi = bracket.high!, lo = bracket.low!
             var next = (hi.price + lo.price) / 2
-            if let latest = bracket.latest, let before = bracket.before, latest.moves != before.moves {
-                let step = Double(budget - latest.moves) * Double(latest.price - before.price) / Double(latest.moves - before.moves)
-                next = latest.price + Int((step * 1.25).rounded(step > 0 ? .up : .down))
+            if let latest = bracket.latest, let before = bracket.before {
+                if latest.moves != before.moves {
+                    let step = Double(budget - latest.moves) * Double(latest.price - before.price) / Double(latest.moves - before.moves)
+                    next = latest.price + Int(step.rounded(step > 0 ? .up : .down))
+                } else {
+                    // A flat stretch: step on by the last distance, towards the budget.
+                    next = latest.price + (latest.moves > budget ? 1 : -1) * max(1, abs(latest.price - before.price))
+                }
             }
             next = min(max(next, hi.price + 1), lo.price - 1)
             if let done = probe(next, &bracket, budget: budget) { return done }

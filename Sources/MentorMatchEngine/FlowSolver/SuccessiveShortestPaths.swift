@@ -58,7 +58,10 @@ final class SuccessiveShortestPaths {
     private var round: UInt32 = 0
     private var settled: [Int32] = []
     private var heap = MinHeap()
-    var popCount = 0, sinkTargets = 0
+    /// Nodes settled by the searches of the current solve (a deterministic measure of effort),
+    /// and in all by the last fresh solve.
+    private var work = 0
+    private var freshWork = Int.max
 
     init(_ instance: FlowInstance) {
         self.instance = instance
@@ -85,27 +88,40 @@ final class SuccessiveShortestPaths {
             cost[a] = -q * instance.arcProfit[a] + (instance.arcIsMove[a] ? p : 0)
         }
         // A warm start pays off only when few students must be re-routed: each
-        // re-routed student searches far for a deficit, while a fresh start routes
-        // every student along a short path to a free seat.
+        // re-routed student may search far for a deficit, while a fresh start routes
+        // nearly every student straight to a free seat. So a warm start is tried
+        // when few students are out, and given up (for a fresh start) once it has
+        // settled as many nodes as the last fresh start did in all.
         rescalePotentials(to: q)
-        if warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64) {
-            // warm
-        } else {
-            reset()
-        }
         scale = q
+        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64)
         hasFlow = false
+        if warm {
+            switch routeWaiting(workLimit: freshWork, shouldStop: shouldStop) {
+            case .optimal?: hasFlow = true; return .optimal
+            case .stopped?: return .stopped
+            case .infeasible?, nil: break  // over the work limit (infeasible cannot happen warm): start afresh
+            }
+        }
+        reset()
+        let outcome = routeWaiting(workLimit: Int.max, shouldStop: shouldStop)!
+        freshWork = work
+        hasFlow = outcome == .optimal
+        return outcome
+    }
+
+    /// Routes every waiting student (forced ones first, then by index); nil when
+    /// the settled nodes exceed `workLimit`.
+    private func routeWaiting(workLimit: Int, shouldStop: () -> Bool) -> Outcome? {
         var order = [Int]()
         for s in 0..<instance.studentCount where chosen[s] == Self.notEntered && !instance.mayBeUnassigned[s] { order.append(s) }
         for s in 0..<instance.studentCount where chosen[s] == Self.notEntered && instance.mayBeUnassigned[s] { order.append(s) }
-        if debugTrace { print("  routing \(order.count) students, \(nodeDeficits) node deficits") }
-        popCount = 0; sinkTargets = 0
-        defer { if debugTrace { print("  settled \(popCount), sink targets \(sinkTargets)") } }
+        work = 0
         for (i, s) in order.enumerated() {
             if i & 1023 == 1023 && shouldStop() { return .stopped }
             if !route(s) { return .infeasible(student: s) }
+            if work > workLimit { return nil }
         }
-        hasFlow = true
         return .optimal
     }
 
@@ -249,6 +265,39 @@ final class SuccessiveShortestPaths {
 
     // MARK: one shortest path
 
+    /// The common case without a search: the student's cheapest choice (reduced
+    /// cost d) leads to the sink at no further reduced cost, so the shortest path
+    /// to the sink has length d (every path starts with an arc of reduced cost ≥ d).
+    /// Only the student's own potential moves (by −d). False when the case does not apply.
+    private func routeDirectly(_ source: Int) -> Bool {
+        let inst = instance, sink = inst.sink
+        let sCount = inst.studentCount, mCount = inst.mentorCount
+        let pu = potential[source]
+        var bestArc: Int32 = Self.unassigned
+        var best = inst.mayBeUnassigned[source] ? pu - potential[sink] : Int.max
+        for a in inst.arcStart[source] ..< inst.arcStart[source + 1] {
+            let d = cost[a] + pu - potential[Int(inst.arcHead[a])]
+            if d < best { best = d; bestArc = Int32(a) }
+        }
+        if best == Int.max { return false }
+        if bestArc >= 0 {
+            var node = Int(inst.arcHead[Int(bestArc)])
+            if node >= sCount + mCount {
+                let m = node - sCount - mCount
+                guard arrivals[m] < inst.maxNew[m], potential[node] == potential[node - mCount] else { return false }
+                node -= mCount
+            }
+            let m = node - sCount
+            guard load[m] < inst.capacity[m], potential[node] == potential[sink] else { return false }
+            if node != Int(inst.arcHead[Int(bestArc)]) { arrivals[m] += 1 }
+            load[m] += 1
+        }
+        potential[source] -= best
+        reassign(source, to: bestArc)
+        waiting -= 1
+        return true
+    }
+
     /// Routes the excess of student `source` to the nearest deficit; false when none is reachable.
     private func route(_ source: Int) -> Bool {
         let inst = instance
@@ -259,6 +308,7 @@ final class SuccessiveShortestPaths {
         for a in inst.arcStart[source] ..< inst.arcStart[source + 1] { pi = max(pi, potential[Int(inst.arcHead[a])] - cost[a]) }
         if pi == Int.min { return false }
         potential[source] = pi
+        if sinkHasDeficit && routeDirectly(source) { work += 1; return true }
 
         round &+= 1
         if round == 0 {  // wrapped: clear stamps
@@ -355,8 +405,7 @@ final class SuccessiveShortestPaths {
             }
         }
         if target < 0 { return false }
-        popCount += settled.count
-        if target == sink { sinkTargets += 1 }
+        work += settled.count
 
         // Potentials: settled nodes move by (their distance − the target's); the rest stay.
         for node in settled {
