@@ -80,6 +80,17 @@ struct FlowInstance: Sendable {
             }
             arcStart.append(arcHead.count)
         }
+        // Prices P/Q have Q ≤ students and P/Q ≤ ~4·students·(largest profit), so arc
+        // costs stay below 4·students²·(largest profit); potentials are sums of a few
+        // such. Keep that with a 64× margin inside 62 bits (Swift traps on overflow,
+        // it never wraps into a wrong answer).
+        let largest = Int64(arcProfit.map { abs($0) }.max() ?? 0) + 1
+        let n = Int64(s + 1)
+        let (a, o1) = n.multipliedReportingOverflow(by: n)
+        let (b, o2) = a.multipliedReportingOverflow(by: largest)
+        guard !o1, !o2, b < Int64(1) << 56 else {
+            throw .malformed("too large for exact 64-bit arithmetic (\(s) students, profits up to \(largest - 1))")
+        }
         self.init(
             studentCount: s, mentorCount: m, arcStart: arcStart, arcHead: arcHead, arcStudent: arcStudent,
             arcProfit: arcProfit, arcIsMove: arcIsMove, arcOriginal: arcOriginal,
