@@ -42,8 +42,6 @@ struct LagrangianSearch {
     }
 
     private func evaluate(_ p: Int, _ q: Int) -> Evaluation {
-        let t0 = ContinuousClock.now
-        defer { if debugTrace { print("λ = \(p)/\(q): \(ContinuousClock.now - t0), moves \(flow.profitAndMoves.moves), profit \(flow.profitAndMoves.profit)") } }
         switch flow.solve(priceNumerator: p, denominator: q, warmStart: true, shouldStop: shouldStop) {
         case .optimal:
             let (profit, moves) = flow.profitAndMoves
@@ -177,12 +175,20 @@ struct LagrangianSearch {
                 if x.moves > budget { high = x } else { low = x }
                 continue
             }
-            // λ* = p/q: low, high and x are all optimal there.
+            // λ* = p/q: low, high and x are all optimal there. Mix each pair on
+            // either side of the budget; different pairs split into different cycles.
+            var lows = [low], highs = [high]
+            if x.moves < budget { lows.insert(x, at: 0) } else { highs.insert(x, at: 0) }
+            var best: (chosen: [Int32], moves: Int)?
+            for l in lows {
+                for h in highs {
+                    let mix = MoveBudgetRepair.combine(low: l.chosen, high: h.chosen, extraMoves: budget - l.moves, instance: instance)
+                    if l.moves + mix.addedMoves == budget { return .optimal(mix.chosen) }
+                    if best == nil || l.moves + mix.addedMoves > best!.moves { best = (mix.chosen, l.moves + mix.addedMoves) }
+                }
+            }
+            let repaired = best!
             if x.moves > budget && x.moves < high.moves { high = x }
-            if x.moves < budget && x.moves > low.moves { low = x }
-            let repaired = MoveBudgetRepair.combine(
-                low: low.chosen, high: high.chosen, extraMoves: budget - low.moves, instance: instance)
-            if low.moves + repaired.addedMoves == budget { return .optimal(repaired.chosen) }
             // A gap is left: branch on a student that differs between the two optima (a mover first).
             let differing = (0..<instance.studentCount).filter { repaired.chosen[$0] != high.chosen[$0] }
             let moveFlags = instance.arcIsMove
@@ -207,6 +213,7 @@ struct LagrangianSearch {
     /// A feasible assignment from a partial one: optional students on move arcs
     /// are let go (last first) until the budget holds.
     private func salvage(_ partial: [Int32]) -> Outcome {
+        guard partial.count == instance.studentCount else { return .stoppedWithoutSolution }
         var chosen = partial.map { $0 == SuccessiveShortestPaths.notEntered ? SuccessiveShortestPaths.unassigned : $0 }
         for s in 0..<instance.studentCount where partial[s] == SuccessiveShortestPaths.notEntered && !instance.mayBeUnassigned[s] {
             return .stoppedWithoutSolution
@@ -227,9 +234,6 @@ struct LagrangianSearch {
         return .feasible(chosen, profitBound: bestBound, branch: nil)
     }
 }
-
-import Foundation
-let debugTrace = ProcessInfo.processInfo.environment["FLOW_TRACE"] != nil
 
 private func gcd(_ a: Int, _ b: Int) -> Int {
     var a = abs(a), b = abs(b)
