@@ -45,11 +45,11 @@ struct LagrangianSearch {
         switch flow.solve(priceNumerator: p, denominator: q, warmStart: true, shouldStop: shouldStop) {
         case .optimal:
             let (profit, moves) = flow.profitAndMoves
-            return .point(Point(chosen: flow.chosen, profit: profit, moves: moves))
+            return .point(Point(chosen: flow.assignment, profit: profit, moves: moves))
         case .infeasible:
             return .infeasible
         case .stopped:
-            return .stopped(partial: flow.chosen)
+            return .stopped(partial: flow.assignment)
         }
     }
 
