@@ -125,4 +125,24 @@ struct FlowSolverTests {
         #expect(rushed.objective <= exact.objective)
         #expect(rushed.bound >= exact.objective)
     }
+
+    @Test("a time limit during the price search returns a feasible answer within the budget and an honest bound")
+    func timeLimitWithBudget() {
+        var g = SeededGenerator(seed: 11)
+        var p = randomProblem(students: 3000, mentors: 300, candidates: 5...15, using: &g, lockChance: 0.01, budgetChance: 0,
+                              capacity: 5...15, maxNew: 2...6)
+        let free = solver.solve(p, limits: SolveLimits())
+        p.maxMoves = 40
+        let exact = solver.solve(p, limits: SolveLimits())
+        #expect(exact.status == .optimal)
+        #expect(free.objective > exact.objective)  // the budget binds
+        for limit in [0.0, 0.001, 0.01] {
+            let rushed = solver.solve(p, limits: SolveLimits(timeLimitSeconds: limit))
+            guard rushed.status != .failed("stopped before a feasible assignment was found") else { continue }
+            #expect(Reference.isFeasible(p, rushed.chosenArc))
+            #expect(rushed.objective <= exact.objective)
+            #expect(rushed.bound >= exact.objective)
+            if rushed.status == .optimal { #expect(rushed.objective == exact.objective) }
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct BranchAndBound {
     let root: FlowInstance
     let shouldStop: () -> Bool
     /// Nodes solved before giving up on the proof (the answer is then `.feasible`).
-    var nodeLimit = 5_000
+    var nodeLimit = 500
 
     func run() -> Outcome {
         var incumbent: (chosen: [Int], profit: Int)?
