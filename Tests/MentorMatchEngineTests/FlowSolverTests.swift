@@ -1,4 +1,6 @@
+import Synchronization
 import Testing
+import MIPModel
 @testable import MentorMatchEngine
 
 @Suite("FlowAssignmentSolver")
@@ -129,7 +131,7 @@ struct FlowSolverTests {
     @Test("a time limit during the price search returns a feasible answer within the budget and an honest bound")
     func timeLimitWithBudget() {
         var g = SeededGenerator(seed: 11)
-        var p = randomProblem(students: 3000, mentors: 300, candidates: 5...15, using: &g, lockChance: 0.01, budgetChance: 0,
+        var p = randomProblem(students: 1200, mentors: 120, candidates: 5...15, using: &g, lockChance: 0.01, budgetChance: 0,
                               capacity: 5...15, maxNew: 2...6)
         let free = solver.solve(p, limits: SolveLimits())
         p.maxMoves = 40
@@ -143,6 +145,23 @@ struct FlowSolverTests {
             #expect(rushed.objective <= exact.objective)
             #expect(rushed.bound >= exact.objective)
             if rushed.status == .optimal { #expect(rushed.objective == exact.objective) }
+        }
+    }
+
+    @Test("progress reports bracket the optimum while the price is searched")
+    func progress() {
+        var g = SeededGenerator(seed: 11)
+        var p = randomProblem(students: 1200, mentors: 120, candidates: 5...15, using: &g, lockChance: 0.01, budgetChance: 0,
+                              capacity: 5...15, maxNew: 2...6)
+        p.maxMoves = 40
+        let reports = Mutex<[SolveProgress]>([])
+        let result = solver.solve(p, limits: SolveLimits(progress: { r in reports.withLock { $0.append(r) } }))
+        let seen = reports.withLock { $0 }
+        #expect(result.status == .optimal)
+        #expect(!seen.isEmpty)
+        for r in seen {
+            #expect(r.bound! >= Double(result.objective))
+            if let incumbent = r.incumbent { #expect(incumbent <= Double(result.objective)) }
         }
     }
 }

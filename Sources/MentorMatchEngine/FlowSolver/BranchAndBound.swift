@@ -16,6 +16,8 @@ struct BranchAndBound {
     let shouldStop: () -> Bool
     /// Nodes solved before giving up on the proof (the answer is then `.feasible`).
     var nodeLimit = 500
+    /// Told the incumbent profit (if any) and the global bound during the search.
+    var report: ((_ incumbentProfit: Int?, _ boundProfit: Int) -> Void)?
 
     func run() -> Outcome {
         var incumbent: (chosen: [Int], profit: Int)?
@@ -41,6 +43,7 @@ struct BranchAndBound {
             solvedNodes += 1
             let instance = node.fixes.isEmpty ? root : root.restricted(node.fixes)
             var search = LagrangianSearch(instance: instance, shouldStop: shouldStop)
+            if node.fixes.isEmpty { search.report = report }  // the root's bounds hold globally
             switch search.run(priceHint: node.price) {
             case .infeasible:
                 continue
@@ -64,6 +67,9 @@ struct BranchAndBound {
                 }
             }
             if stopped { break }
+            if let incumbent, let report {
+                report(incumbent.profit, max(incumbent.profit, open.map(\.bound).max() ?? incumbent.profit))
+            }
         }
         let openBound = open.map(\.bound).max()
         guard let incumbent else {

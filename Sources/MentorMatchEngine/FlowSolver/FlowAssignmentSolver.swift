@@ -1,14 +1,17 @@
 import MIPModel
 
-/// An exact solver for the rebalance program that uses its structure: without
+/// An exact solver for the rebalance program that uses its structure. Without
 /// the move budget the program is a min-cost flow (integral), solved by
-/// ``SuccessiveShortestPaths``; the budget Σ moves ≤ maxMoves is priced into
-/// the move arcs (Lagrangian relaxation), the price found by Newton's method on
-/// the piecewise-linear dual, and at the breakpoint two optimal flows are mixed
-/// cycle by cycle to use the budget exactly (``MoveBudgetRepair``). The answer
-/// is `.optimal` only when its objective equals a Lagrangian bound; otherwise it
-/// is `.feasible` with that bound; a gap left at the breakpoint is closed by
-/// ``BranchAndBound``. Deterministic: ties are broken by index.
+/// ``SuccessiveShortestPaths``. The budget Σ moves ≤ maxMoves is priced into
+/// the move arcs (Lagrangian relaxation, ``LagrangianSearch``): integer prices
+/// by secant steps, then Newton's method on the piecewise-linear dual up to the
+/// exact breakpoint, where optimal flows on either side are mixed cycle by cycle
+/// to use the budget exactly (``MoveBudgetRepair``). The answer is `.optimal`
+/// only when its objective equals a proven bound; a gap left at the breakpoint
+/// is closed by ``BranchAndBound``; a time limit or cancellation gives
+/// `.feasible` with the best bound. Deterministic: ties are broken by index.
+///
+///     let solution = FlowAssignmentSolver().solve(problem, limits: SolveLimits(timeLimitSeconds: 60))
 public struct FlowAssignmentSolver: AssignmentSolver {
     public init() {}
 
@@ -27,10 +30,20 @@ public struct FlowAssignmentSolver: AssignmentSolver {
 
         let instance: FlowInstance
         do { instance = try FlowInstance(problem) } catch {
-            return AssignmentSolution(status: .failed(error.description), chosenArc: [], objective: 0, bound: 0, seconds: elapsed())
+            return AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                      objective: 0, bound: 0, seconds: elapsed())
         }
-        let outcome = BranchAndBound(root: instance, shouldStop: shouldStop).run()
         let shift = instance.unassignedTotal
+        var search = BranchAndBound(root: instance, shouldStop: shouldStop)
+        if let progress = limits.progress {
+            search.report = { incumbentProfit, boundProfit in
+                let incumbent = incumbentProfit.map { $0 - shift }, bound = boundProfit - shift
+                let gap = incumbent.map { Double(bound - $0) / Double(max(1, abs($0))) }
+                progress(SolveProgress(elapsedSeconds: elapsed(), incumbent: incumbent.map(Double.init),
+                                       bound: Double(bound), gap: gap))
+            }
+        }
+        let outcome = search.run()
 
         func solution(_ status: AssignmentSolution.Status, _ chosen: [Int], profitBound: Int?) -> AssignmentSolution {
             let arcs: [Int?] = chosen.map { $0 >= 0 ? $0 : nil }

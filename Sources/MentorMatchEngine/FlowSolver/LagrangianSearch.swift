@@ -34,6 +34,9 @@ struct LagrangianSearch {
     private let flow: SuccessiveShortestPaths
     private var bestBound: Int
 
+    /// Told after each flow solve: the best profit within the budget so far (if any) and the best bound.
+    var report: ((_ incumbentProfit: Int?, _ boundProfit: Int) -> Void)?
+
     init(instance: FlowInstance, shouldStop: @escaping () -> Bool) {
         self.instance = instance
         self.shouldStop = shouldStop
@@ -77,6 +80,7 @@ struct LagrangianSearch {
             return stopped(bracket, partial: partial)
         case .point(let x):
             bestBound = min(bestBound, lagrangianBound(x, price, 1, budget: budget))
+            report?(x.moves <= budget ? max(x.profit, bracket.low?.point.profit ?? x.profit) : bracket.low?.point.profit, bestBound)
             if x.moves == budget || (price == 0 && x.moves < budget) { return .optimal(x.chosen) }
             if x.moves > budget {
                 if bracket.high == nil || price > bracket.high!.price { bracket.high = (price, x) }
@@ -168,6 +172,7 @@ struct LagrangianSearch {
             case .point(let point): x = point
             }
             bestBound = min(bestBound, lagrangianBound(x, p, q, budget: budget))
+            report?(x.moves <= budget ? max(x.profit, low.profit) : low.profit, bestBound)
             if x.moves == budget { return .optimal(x.chosen) }
             let lineValue = q * high.profit - p * (high.moves - budget)
             let value = q * x.profit - p * (x.moves - budget)
