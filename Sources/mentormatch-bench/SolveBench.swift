@@ -4,12 +4,14 @@ import MentorMatchEngine
 /// Rebalance benchmark over generated tiers (issue 6):
 ///
 ///     swift run -c release mentormatch-bench solve --tier S|M|L|XL [--runs 5]
-///         [--max-moves-percent 2] [--seed 1] [--write-mps FILE]
+///         [--max-moves-percent 2] [--seed 1] [--write-mps FILE] [--separate-clusters]
 ///
 /// Builds a random but structured ``AssignmentProblem`` (see ``SolveBench/generate``),
 /// solves it with ``FlowAssignmentSolver`` `runs` times and prints, per stage,
 /// the median seconds, the peak memory, the objective and the gap. `--write-mps`
-/// writes the instance as free MPS for `scripts/highs_solve.py`.
+/// writes the instance as free MPS for `scripts/highs_solve.py`; `--separate-clusters`
+/// drops the 10% of candidates outside a student's cluster, so the program splits
+/// into independent parts (solved on two threads).
 enum SolveBench {
     struct Tier {
         var students: Int
@@ -29,13 +31,15 @@ enum SolveBench {
         var maxMovesPercent: Double?
         var seed: UInt64 = 1
         var mpsPath: String?
+        /// No candidates across clusters: the program splits into independent parts.
+        var separateClusters = false
     }
 
     enum UsageError: Error, CustomStringConvertible {
         case bad(String)
         var description: String {
             switch self {
-            case .bad(let why): return "\(why)\nusage: mentormatch-bench solve --tier S|M|L|XL [--runs N] [--max-moves-percent P] [--seed N] [--write-mps FILE]"
+            case .bad(let why): return "\(why)\nusage: mentormatch-bench solve --tier S|M|L|XL [--runs N] [--max-moves-percent P] [--seed N] [--write-mps FILE] [--separate-clusters]"
             }
         }
     }
@@ -61,6 +65,7 @@ enum SolveBench {
                 guard let s = UInt64(try value()) else { throw UsageError.bad("--seed needs a non-negative integer") }
                 o.seed = s
             case "--write-mps": o.mpsPath = try value()
+            case "--separate-clusters": o.separateClusters = true
             default: throw UsageError.bad("unknown option \(args[i])")
             }
             i += 1
@@ -76,7 +81,7 @@ enum SolveBench {
         var last: (AssignmentProblem, AssignmentSolution)?
         for _ in 0..<o.runs {
             let t0 = Date()
-            let problem = generate(tier, maxMovesPercent: o.maxMovesPercent, seed: o.seed)
+            let problem = generate(tier, maxMovesPercent: o.maxMovesPercent, seed: o.seed, separateClusters: o.separateClusters)
             let t1 = Date()
             let c1 = cpuSeconds()
             let solution = FlowAssignmentSolver().solve(problem, limits: SolveLimits())
@@ -129,7 +134,7 @@ enum SolveBench {
     /// gain by moving); 3% of students lost their current pair (a forced move), 0.5%
     /// are locked on their mentor. 70% of mentors have an intake limit of 2–5.
     /// Weights follow §5: p·fit − 150 for a voluntary move; unassigned costs 5000·p.
-    static func generate(_ tier: Tier, maxMovesPercent: Double?, seed: UInt64) -> AssignmentProblem {
+    static func generate(_ tier: Tier, maxMovesPercent: Double?, seed: UInt64, separateClusters: Bool = false) -> AssignmentProblem {
         var g = SplitMix64(seed: seed &+ UInt64(tier.students))
         let n = tier.students, m = tier.mentors
         let clusterSize = 50
@@ -151,8 +156,8 @@ enum SolveBench {
             let lo = cluster * m / clusters, hi = (cluster + 1) * m / clusters
             var picked = Set<Int>()
             let want = Int.random(in: 15...25, using: &g)
-            while picked.count < want {
-                let mentor = Double.random(in: 0..<1, using: &g) < 0.9 ? Int.random(in: lo..<hi, using: &g) : Int.random(in: 0..<m, using: &g)
+            while picked.count < min(want, hi - lo) {
+                let mentor = separateClusters || Double.random(in: 0..<1, using: &g) < 0.9 ? Int.random(in: lo..<hi, using: &g) : Int.random(in: 0..<m, using: &g)
                 picked.insert(mentor)
             }
             candidates.append(picked.sorted().map { mentor in

@@ -130,3 +130,28 @@ func randomProblem<G: RandomNumberGenerator>(
     }
     return b.problem
 }
+
+/// Several programs side by side (mentor indices shifted), sharing the first one's move budget:
+/// a program whose student–mentor graph has at least that many components.
+func disjointUnion(_ parts: [AssignmentProblem], maxMoves: Int?) -> AssignmentProblem {
+    var start = [0], arcs = [AssignmentProblem.Arc](), cost = [Int](), may = [Bool](), current = [Int?]()
+    var capacity = [Int](), maxNew = [Int?]()
+    for p in parts {
+        let shift = Int32(capacity.count)
+        for s in 0..<p.studentCount {
+            for a in p.arcRange(of: s) {
+                var arc = p.arcs[a]
+                arc.mentor += shift
+                arcs.append(arc)
+            }
+            start.append(arcs.count)
+        }
+        cost += p.unassignedCost
+        may += p.mayBeUnassigned
+        current += p.currentArc
+        capacity += p.capacity
+        maxNew += p.maxNew
+    }
+    return AssignmentProblem(arcStart: start, arcs: arcs, unassignedCost: cost, mayBeUnassigned: may,
+                             currentArc: current, capacity: capacity, maxNew: maxNew, maxMoves: maxMoves)
+}

@@ -99,7 +99,8 @@ struct FlowInstance: Sendable {
             unassignedTotal: problem.unassignedCost.reduce(0, +))
     }
 
-    private init(
+    /// Memberwise; the arrays must already be consistent (used by the restricted and component copies).
+    init(
         studentCount: Int, mentorCount: Int, arcStart: [Int], arcHead: [Int32], arcStudent: [Int32],
         arcProfit: [Int], arcIsMove: [Bool], arcOriginal: [Int], mayBeUnassigned: [Bool],
         capacity: [Int], maxNew: [Int], maxMoves: Int?, unassignedTotal: Int

@@ -31,7 +31,7 @@ struct LagrangianSearch {
 
     let instance: FlowInstance
     let shouldStop: () -> Bool
-    private let flow: SuccessiveShortestPaths
+    private let flow: ComponentFlows
     private var bestBound: Int
 
     /// Told after each flow solve: the best profit within the budget so far (if any) and the best bound.
@@ -40,7 +40,7 @@ struct LagrangianSearch {
     init(instance: FlowInstance, shouldStop: @escaping () -> Bool) {
         self.instance = instance
         self.shouldStop = shouldStop
-        self.flow = SuccessiveShortestPaths(instance)
+        self.flow = ComponentFlows(instance)
         self.bestBound = instance.profitBound
     }
 
