@@ -93,6 +93,21 @@ struct FlowSolverTests {
         #expect(solver.solve(b.problem, limits: SolveLimits()).status == .infeasible)
     }
 
+    @Test("empty programs and mentor-less ones solve cleanly")
+    func empty() {
+        let none = ProblemBuilder(capacity: [], maxMoves: 0).problem
+        let result = solver.solve(none, limits: SolveLimits())
+        #expect(result.status == .optimal)
+        #expect(result.objective == 0)
+        var b = ProblemBuilder(capacity: [], maxMoves: 3)
+        b.student([], unassignedCost: 700)
+        b.student([], unassignedCost: 50)
+        let alone = solver.solve(b.problem, limits: SolveLimits())
+        #expect(alone.status == .optimal)
+        #expect(alone.objective == -750)
+        #expect(alone.chosenArc == [nil, nil])
+    }
+
     @Test("malformed input is a failure with a reason, not a crash")
     func malformed() {
         var b = ProblemBuilder(capacity: [1])
