@@ -6,7 +6,8 @@
 /// then by index) is routed along a shortest path in the residual network to
 /// the nearest node with a deficit: Dijkstra on reduced costs, stopped when
 /// that node is settled; node potentials keep every residual reduced cost
-/// non-negative, so when no excess is left the flow is optimal. Integer costs,
+/// non-negative, so when no excess is left the flow is optimal (most students
+/// need no search: their cheapest choice already ends at a free seat). Integer costs,
 /// integer flow. A path may push earlier students to other mentors or out of
 /// the assignment; the residual graph is kept implicitly through each node's
 /// list of current students.
