@@ -5,7 +5,7 @@ import Testing
 
 /// The demo scenario of `Scenarios/demo`: glpsol on `Models/rebalance.mod`, the engine's MIP solver
 /// (GLPK) and the flow solver find the same optimum; the mentor-leaves what-if runs end to end.
-@Suite struct DemoScenarioTests {
+@Suite struct DemoRebalanceTests {
     static let demo = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scenarios/demo")
@@ -29,7 +29,7 @@ import Testing
         let scenario = try ScenarioReader.read(contentsOf: Self.demo.appendingPathComponent("whatif-mentor-leaves.yaml")).value
         let base = try scenario.loadBase().value
         let changed = try scenario.apply(to: base)
-        let result = try whatIf(base: base, scenario: changed)
+        let result = try whatIf(base: base, scenario: changed, policy: scenario.policy.applied(to: Policy()))
         // Every student of the two leaving mentors changes mentor (or is left without one).
         let leaving = Set(base.students.filter { ["m-002", "m-015"].contains($0.currentMentor ?? "") }.map(\.id))
         #expect(!leaving.isEmpty)
