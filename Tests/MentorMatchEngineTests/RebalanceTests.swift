@@ -106,7 +106,7 @@ import Testing
             mentors: [Fixture.mentor("A", expert: 1), Fixture.mentor("B")],
             students: [Fixture.student("s1")], feedback: [Fixture.rating("s1", "A", 2)])
         let context = try MatchingContext(snapshot: snapshot)
-        #expect(context.exclusions(of: 0).map(\.rule) == [.vetoedByFeedback])
+        #expect(context.exclusions(of: 0) == [Exclusion(mentor: 0, rule: .vetoedByFeedback)])
         let result = try solve(snapshot, Policy(), kind)
         #expect(result.objective == 275)
         #expect(result.entry("s1").mentor == "B")
