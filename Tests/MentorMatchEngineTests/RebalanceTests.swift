@@ -42,7 +42,7 @@ import Testing
         let limited = try solve(snapshot, Policy(maxMoves: 1), kind)
         #expect(limited.objective == 2125)
         #expect(limited.entry("s2").change == .move)
-        #expect(limited.entry("s2").moveReason == .improved([.style]))
+        #expect(limited.entry("s2").moveReason == .betterFit([.style]))
         #expect(limited.entry("s1").change == .keep)
         #expect(limited.summary.voluntaryMoves == 1)
         let free = try solve(snapshot, Policy(), kind)
