@@ -36,8 +36,8 @@ extension MatchingContext {
     }
 
     /// Every mentor that is not a candidate of `student`, with the first rule that excludes it, in mentor order.
-    public func exclusions(of student: Int) -> [(mentor: Int, rule: ExclusionRule)] {
-        (0..<mentorCount).compactMap { m in exclusion(student: student, mentor: m).map { (m, $0) } }
+    public func exclusions(of student: Int) -> [Exclusion] {
+        (0..<mentorCount).compactMap { m in exclusion(student: student, mentor: m).map { Exclusion(mentor: m, rule: $0) } }
     }
 
     /// The candidate mentors of `student` (rules 1–6; locks aside), in mentor order.
@@ -79,5 +79,15 @@ public struct Candidate: Sendable, Equatable {
     public init(mentor: Int, score: FitScore) {
         self.mentor = mentor
         self.score = score
+    }
+}
+
+/// A mentor who is not a student's candidate, and the first rule that excludes them.
+public struct Exclusion: Sendable, Equatable {
+    public var mentor: Int
+    public var rule: ExclusionRule
+    public init(mentor: Int, rule: ExclusionRule) {
+        self.mentor = mentor
+        self.rule = rule
     }
 }

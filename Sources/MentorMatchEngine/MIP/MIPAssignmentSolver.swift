@@ -69,6 +69,8 @@ public struct MIPAssignmentSolver: AssignmentSolver {
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
         let model = MIPAssignmentSolver.model(of: problem)
         var options = SolveOptions(timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap)
+        options.cancellation = limits.cancellation
+        if let progress = limits.progress { options.progress = { progress($0) } }
         options.startingPoint = MIPAssignmentSolver.values(of: problem.startingAssignment(), in: problem)
         let empty = [Int?](repeating: nil, count: problem.studentCount)
         let solution: Solution
@@ -93,7 +95,9 @@ public struct MIPAssignmentSolver: AssignmentSolver {
             chosen[s] = problem.arcRange(of: s).first { solution.values[$0] > 0.5 }
         }
         let objective = problem.objective(of: chosen)
-        if solution.status == .optimal {
+        // Stopping at the policy's gap is optimality as §5 defines it ("proven within mipGap").
+        let withinGap = solution.status == .feasible(.gapReached) && limits.relativeGap > 0
+        if solution.status == .optimal && !withinGap {
             return AssignmentSolution(status: .optimal, chosenArc: chosen, objective: objective, bound: objective,
                                       seconds: solution.seconds)
         }
@@ -101,7 +105,7 @@ public struct MIPAssignmentSolver: AssignmentSolver {
         var bound = Int.max
         if let b = solution.bound, b.isFinite, abs(b) < 1e15 { bound = Int((b + 1e-6).rounded(.down)) }
         bound = max(objective, min(bound, problem.trivialBound))
-        return AssignmentSolution(status: .feasible, chosenArc: chosen, objective: objective, bound: bound,
+        return AssignmentSolution(status: withinGap ? .optimal : .feasible, chosenArc: chosen, objective: objective, bound: bound,
                                   seconds: solution.seconds)
     }
 }

@@ -84,7 +84,7 @@ extension RebalanceResult {
             case .voluntary, .unassigned:
                 result.change = .move
                 let before = context.score(student: s, mentor: cur), after = context.score(student: s, mentor: m)
-                result.moveReason = .improved(before.partsImproved(in: after))
+                result.moveReason = after.fit > before.fit ? .betterFit(before.partsImproved(in: after)) : .freesSeat
             }
             return result
         }
