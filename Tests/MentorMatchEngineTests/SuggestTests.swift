@@ -277,4 +277,21 @@ import Testing
             }
         }
     }
+
+    /// The answer depends on ids, not on the order of the records: reversing the mentors and the
+    /// students of a snapshot gives the same JSON for every student and c.
+    @Test(arguments: 0..<100) func recordOrderDoesNotMatter(seed: Int) throws {
+        let (snapshot, policy) = SuggestRandom.make(seed: UInt64(seed))
+        var reversed = snapshot
+        reversed.mentors.reverse()
+        reversed.students.reverse()
+        guard let index = try? SuggestIndex(MatchingContext(snapshot: snapshot, policy: policy)) else { return }
+        let other = try SuggestIndex(MatchingContext(snapshot: reversed, policy: policy))
+        for student in snapshot.students where snapshot.locks.allSatisfy({ $0.student != student.id }) {
+            for c in 1...2 {
+                #expect(try index.suggest(student: student.id, chainMoves: c).jsonText()
+                        == other.suggest(student: student.id, chainMoves: c).jsonText())
+            }
+        }
+    }
 }

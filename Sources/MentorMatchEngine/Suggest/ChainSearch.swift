@@ -29,7 +29,8 @@ struct Chain: Sendable, Equatable {
 /// returns to a mentor of the chain: it is the best move out of the last full mentor into any
 /// mentor with a free seat, which ``SuggestIndex/bestExit`` holds for the snapshot's free seats;
 /// only the seat s* frees at `leaving` is new and is checked per request. Intermediate hops are
-/// enumerated (a depth-first search over distinct full mentors, at most `limit` hops).
+/// enumerated (a depth-first search over distinct full mentors, at most `limit` hops); with two hops
+/// left, one pass over the movers' candidate pairs with each mentor's last hop memoised per request.
 ///
 /// Ties: among chains of equal gain the shorter wins, then the one whose moves, read in order as
 /// (student id, destination id), come first.
