@@ -5,13 +5,14 @@ import MentorMatchEngine
 /// Suggest latency (issue 4, matching-model §6): a generated snapshot (seed 1), the
 /// `MatchingContext`, candidate table and `SuggestIndex` built once (timed separately), then
 /// `--queries` suggest requests for students drawn at random (seed 7; locked students are skipped),
-/// with `chainMoves` 1 and then 2, in `--runs` passes. Prints p50, p95 and max over every request,
+/// with `chainMoves` 1 and then 2 (`--chain-moves 1,2,3` to choose), in `--runs` passes. Prints p50, p95 and max over every request,
 /// and p50 and p95 of each student's best pass (the cost without other processes' interruptions).
 ///
 ///     swift run -c release mentormatch-bench suggest --students 15000 --queries 100
 enum SuggestBench {
     static func run(_ args: [String]) throws {
         var students = 15_000, mentors: Int?, queries = 100, runs = 5, seed: UInt64 = 1, alternatives = 3
+        var chainLengths = [1, 2]
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -22,7 +23,8 @@ enum SuggestBench {
             case "--runs": runs = max(1, Int(value) ?? runs)
             case "--seed": seed = UInt64(value) ?? seed
             case "--alternatives": alternatives = max(1, Int(value) ?? alternatives)
-            default: throw DataBench.BenchError.usage("unknown option \(args[i]); options: --students N --mentors N --queries N --runs N --seed N --alternatives N")
+            case "--chain-moves": chainLengths = value.split(separator: ",").compactMap { Int($0) }
+            default: throw DataBench.BenchError.usage("unknown option \(args[i]); options: --students N --mentors N --queries N --runs N --seed N --alternatives N --chain-moves 1,2")
             }
             i += 2
         }
@@ -47,7 +49,7 @@ enum SuggestBench {
             let s = snapshot.students[Int(rng.next() % UInt64(snapshot.students.count))]
             if !locked.contains(s.id) { ids.append(s.id) }
         }
-        for chain in [1, 2] {
+        for chain in chainLengths {
             // samples[r][q]: pass r over every query (passes interleave, so a busy moment hits one pass).
             var samples = [[Double]](repeating: [], count: runs)
             var proposals = 0, chains = 0
