@@ -26,19 +26,19 @@ public struct MatchingContext: Sendable {
     /// Role of each student: without mentor, voluntary, forced (with the rule), locked.
     public private(set) var roles: [StudentRole] = []
 
-    let styleCount: Int
+    @usableFromInline let styleCount: Int
     /// Per-student numbers the hot path reads (copying a `Student` would retain its strings).
-    let sessionsPerWeek: [Int]
-    let sessionMinutes: [Int]
-    let changeRequested: [Bool]
-    let mentorSlots: [WeekSlots]
-    let studentSlots: [WeekSlots]
+    @usableFromInline let sessionsPerWeek: [Int]
+    @usableFromInline let sessionMinutes: [Int]
+    @usableFromInline let changeRequested: [Bool]
+    @usableFromInline let mentorSlots: [WeekSlots]
+    @usableFromInline let studentSlots: [WeekSlots]
     /// `mentorProfile[m*styleCount + k]`.
-    let mentorProfile: [Double]
+    @usableFromInline let mentorProfile: [Double]
     /// `studentPreferences[s*styleCount + k]`.
-    let studentPreferences: [Double]
+    @usableFromInline let studentPreferences: [Double]
     /// Mentors each student vetoed (rule 5), sorted.
-    let vetoed: [[Int32]]
+    @usableFromInline let vetoed: [[Int32]]
     /// Active mentors by (path, language), each list in mentor order.
     let mentorsByKey: [BucketKey: [Int32]]
     /// Each student's (path, language) key; `nil` when no mentor teaches that path or speaks that language.
