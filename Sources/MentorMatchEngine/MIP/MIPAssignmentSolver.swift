@@ -67,6 +67,10 @@ public struct MIPAssignmentSolver: AssignmentSolver {
     }
 
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        // No student: nothing to decide (and a model without variables is not a model).
+        if problem.studentCount == 0 {
+            return AssignmentSolution(status: .optimal, chosenArc: [], objective: 0, bound: 0, seconds: 0)
+        }
         let model = MIPAssignmentSolver.model(of: problem)
         var options = SolveOptions(timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap)
         options.cancellation = limits.cancellation
