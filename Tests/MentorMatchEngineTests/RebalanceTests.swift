@@ -168,6 +168,15 @@ import Testing
         #expect(cheap.entry("s1").unassignedReason == .cheaperUnassigned(mentors: ["B"]))
     }
 
+    /// Nobody to place, or nobody to place them with: still a clean, optimal answer.
+    @Test(arguments: SolverKind.allCases) func emptySnapshots(_ kind: SolverKind) throws {
+        let noStudents = try solve(Fixture.snapshot(mentors: [Fixture.mentor("A")], students: []), Policy(), kind)
+        #expect(noStudents.status == .optimal && noStudents.objective == 0 && noStudents.entries.isEmpty)
+        let noMentors = try solve(Fixture.snapshot(mentors: [], students: [Fixture.student("s1")]), Policy(), kind)
+        #expect(noMentors.status == .optimal && noMentors.objective == -5000)
+        #expect(noMentors.entry("s1").unassignedReason == .noMentorOnPathAndLanguage(path: "web", language: "fr"))
+    }
+
     @Test func inputErrorsAreThrown() throws {
         let base = Fixture.snapshot(mentors: [Fixture.mentor("A", capacity: 1), Fixture.mentor("B", active: false)],
                                     students: [Fixture.student("s1"), Fixture.student("s2")])
@@ -183,6 +192,9 @@ import Testing
         #expect(throws: EngineInputError.unknownTimeZone(id: "s1", timezone: "Mars/Olympus")) { try MatchingContext(snapshot: s) }
         #expect(throws: EngineInputError.self) {
             try MatchingContext(snapshot: base, policy: Policy(weights: .init(style: 0, availability: 0, satisfaction: 0)))
+        }
+        #expect(throws: EngineInputError.invalidPolicy("unassignedPenalty must be in 0…10^12")) {
+            try MatchingContext(snapshot: base, policy: Policy(unassignedPenalty: Int.max))
         }
     }
 

@@ -67,6 +67,10 @@ public struct MIPAssignmentSolver: AssignmentSolver {
     }
 
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        // No student: nothing to decide (and a model without variables is not a model).
+        if problem.studentCount == 0 {
+            return AssignmentSolution(status: .optimal, chosenArc: [], objective: 0, bound: 0, seconds: 0)
+        }
         let model = MIPAssignmentSolver.model(of: problem)
         var options = SolveOptions(timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap)
         options.cancellation = limits.cancellation
@@ -90,9 +94,17 @@ public struct MIPAssignmentSolver: AssignmentSolver {
             }
             return AssignmentSolution(status: status, chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
         }
+        guard solution.values.count == model.variables.count else {
+            return AssignmentSolution(status: .failed("the solver returned \(solution.values.count) values for \(model.variables.count) variables"),
+                                      chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
+        }
         var chosen = empty
         for s in 0..<problem.studentCount {
             chosen[s] = problem.arcRange(of: s).first { solution.values[$0] > 0.5 }
+        }
+        if let broken = problem.violation(of: chosen) {
+            return AssignmentSolution(status: .failed("the solver's assignment breaks a constraint: \(broken)"),
+                                      chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
         }
         let objective = problem.objective(of: chosen)
         // Stopping at the policy's gap is optimality as §5 defines it ("proven within mipGap").
