@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day (ISO 8601 `YYYY-MM-DD`), without time or zone.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -40,4 +42,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         default: return 31
         }
     }
+}
+
+extension CalendarDate {
+    /// Today's date in UTC.
+    public static func todayUTC() -> CalendarDate {
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return CalendarDate(daysSinceEpoch: days)
+    }
+
+    /// The day `days` after 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// Days since 1970-01-01.
+    public var daysSinceEpoch: Int { TimeZoneOffset.daysSinceEpoch(self) }
 }

@@ -62,8 +62,28 @@ public struct WeekSlots: Sendable, Hashable {
 
     /// Sets `length` slots from `first`, wrapping past slot 671 to slot 0.
     public mutating func insert(cyclicRunFrom first: Int, length: Int) {
-        let n = min(length, WeekSlots.slotCount)
-        for k in 0..<n { insert(WeekSlots.mod(first + k, WeekSlots.slotCount)) }
+        let n = WeekSlots.slotCount
+        let count = min(max(length, 0), n)
+        let start = WeekSlots.mod(first, n)
+        if start + count <= n {
+            insert(linearRange: start, end: start + count)
+        } else {
+            insert(linearRange: start, end: n)
+            insert(linearRange: 0, end: start + count - n)
+        }
+    }
+
+    /// Sets slots `start..<end` (0 <= start <= end <= 672) a word at a time.
+    mutating func insert(linearRange start: Int, end: Int) {
+        var lo = start
+        while lo < end {
+            let word = lo >> 6
+            let hi = min(end, (word + 1) << 6)
+            let width = hi - lo
+            let mask: UInt64 = width == 64 ? ~0 : ((1 << UInt64(width)) - 1) << UInt64(lo & 63)
+            self[word: word] |= mask
+            lo = hi
+        }
     }
 
     public mutating func insert(_ slot: Int) {
@@ -111,59 +131,62 @@ public struct WeekSlots: Sendable, Hashable {
     }
 
     /// Σ over maximal cyclic runs of ⌊15·run / sessionMinutes⌋ (matching-model §1).
+    /// Zero when `sessionMinutes` is not positive.
     public func windows(sessionMinutes: Int) -> Int {
+        guard sessionMinutes > 0 else { return 0 }
         var total = 0
         forEachRun { total += (15 * $0) / sessionMinutes }
         return total
     }
 
-    /// Calls `body` with the length of each maximal cyclic run.
+    /// Calls `body` with the length of each maximal cyclic run (without allocating).
+    ///
+    /// Runs are found a word at a time; the run starting at slot 0 is held back and joined
+    /// to the run ending at slot 671, if there is one (a full week is one run of 672).
+    @inline(__always)
     public func forEachRun(_ body: (Int) -> Void) {
         let n = WeekSlots.slotCount
-        let total = count
-        if total == 0 { return }
-        if total == n { body(n); return }
-        // Linear runs over 0..<672; a run touching both ends is joined across the wrap.
-        var runs: [(start: Int, length: Int)] = []
-        runs.reserveCapacity(8)
-        var pos = 0
-        while pos < n {
-            guard let s = nextSet(from: pos) else { break }
-            let e = nextClear(from: s)  // first clear slot at or after s (≤ n)
-            runs.append((s, e - s))
-            pos = e
-        }
-        if runs.count > 1, runs[0].start == 0, let last = runs.last, last.start + last.length == n {
-            body(runs[0].length + last.length)
-            for r in runs[1..<(runs.count - 1)] { body(r.length) }
-        } else {
-            for r in runs { body(r.length) }
-        }
-    }
-
-    private func nextSet(from pos: Int) -> Int? {
-        var i = pos >> 6
-        var word = self[word: i] & (~0 << UInt64(pos & 63))
-        while true {
-            if word != 0 {
-                let s = (i << 6) + word.trailingZeroBitCount
-                return s < WeekSlots.slotCount ? s : nil
+        var head = 0  // length of the run starting at slot 0, held back
+        var tail = 0  // length of the run ending at slot 671
+        forEachLinearRun { start, length in
+            if start == 0 {
+                head = length
+            } else if start + length == n {
+                tail = length
+            } else {
+                body(length)
             }
-            i += 1
-            if i >= WeekSlots.wordCount { return nil }
-            word = self[word: i]
         }
+        // A full week arrives as one run from slot 0 (head == 672, tail == 0).
+        if head + tail > 0 { body(head + tail) }
     }
 
-    private func nextClear(from pos: Int) -> Int {
-        var i = pos >> 6
-        var word = ~self[word: i] & (~0 << UInt64(pos & 63))
-        while true {
-            if word != 0 { return min((i << 6) + word.trailingZeroBitCount, WeekSlots.slotCount) }
-            i += 1
-            if i >= WeekSlots.wordCount { return WeekSlots.slotCount }
-            word = ~self[word: i]
+    /// Calls `body(start, length)` for each maximal run of set slots in 0..<672, in order (no wrap).
+    @inline(__always)
+    func forEachLinearRun(_ body: (Int, Int) -> Void) {
+        var runStart = -1
+        for i in 0..<WeekSlots.wordCount {
+            var w = self[word: i]
+            var pos = i << 6
+            let end = pos + 64
+            while pos < end {
+                if w == 0 {
+                    if runStart >= 0 { body(runStart, pos - runStart); runStart = -1 }
+                    break
+                }
+                let zeros = w.trailingZeroBitCount
+                if zeros > 0 {
+                    if runStart >= 0 { body(runStart, pos - runStart); runStart = -1 }
+                    pos += zeros
+                    w >>= UInt64(zeros)
+                }
+                let ones = (~w).trailingZeroBitCount
+                if runStart < 0 { runStart = pos }
+                pos += ones
+                w = ones == 64 ? 0 : w >> UInt64(ones)
+            }
         }
+        // Bits past slot 671 are always clear, so every run has closed by now.
     }
 
     @inlinable static func mod(_ a: Int, _ m: Int) -> Int {

@@ -1,3 +1,5 @@
+import MIPModel
+
 /// The rebalance integer program of matching-model §5 in index form.
 ///
 /// The engine's encoder fills it from a snapshot and a policy (ids ↔ indices
@@ -111,12 +113,22 @@ public protocol AssignmentSolver: Sendable {
     func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution
 }
 
-/// Limits shared by every assignment solver.
+/// Limits and hooks shared by every assignment solver.
 public struct SolveLimits: Sendable {
     public var timeLimitSeconds: Double?
     public var relativeGap: Double
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0) {
+    /// Set from another thread (Ctrl-C) to stop the search; the solver returns its best answer, not proven.
+    public var cancellation: Cancellation?
+    /// Called now and then during a long search (elapsed, incumbent, bound, gap).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+
+    public init(
+        timeLimitSeconds: Double? = nil, relativeGap: Double = 0,
+        cancellation: Cancellation? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
+        self.cancellation = cancellation
+        self.progress = progress
     }
 }

@@ -1,0 +1,147 @@
+import Dispatch
+
+/// Successive shortest paths on each connected component of the student–mentor
+/// graph separately, the components shared out over two threads.
+///
+/// Components share no mentor, so at any move price their flows are independent
+/// and their optima add up: moves, profit and the chosen arcs are the union.
+/// One component (the usual generated tier) runs on the calling thread alone.
+final class ComponentFlows {
+    private struct Part {
+        let flow: SuccessiveShortestPaths
+        /// Parent student of each local student, parent (local) arc of each local arc.
+        let students: [Int]
+        let arcs: [Int32]
+    }
+
+    let instance: FlowInstance
+    private let parts: [Part]
+    /// Parts run by the calling thread and by the helper thread.
+    private let buckets: [[Int]]
+
+    init(_ instance: FlowInstance) {
+        self.instance = instance
+        let split = ComponentFlows.split(instance)
+        let parts = split.map { Part(flow: SuccessiveShortestPaths($0.instance), students: $0.students, arcs: $0.arcs) }
+        self.parts = parts
+        // Largest first onto the lighter bucket.
+        var buckets: [[Int]] = [[], []], weight = [0, 0]
+        let size = parts.map { $0.arcs.count + $0.students.count }
+        let order = parts.indices.sorted { (size[$0], -$0) > (size[$1], -$1) }
+        for p in order {
+            let b = weight[0] <= weight[1] ? 0 : 1
+            buckets[b].append(p)
+            weight[b] += size[p]
+        }
+        self.buckets = buckets.filter { !$0.isEmpty }
+    }
+
+    func solve(priceNumerator p: Int, denominator q: Int, warmStart: Bool, shouldStop: @escaping () -> Bool) -> SuccessiveShortestPaths.Outcome {
+        if parts.count == 1 { return parts[0].flow.solve(priceNumerator: p, denominator: q, warmStart: warmStart, shouldStop: shouldStop) }
+        // Each thread writes the outcomes of its own parts only.
+        let outcomes = UnsafeMutableBufferPointer<SuccessiveShortestPaths.Outcome>.allocate(capacity: parts.count)
+        outcomes.initialize(repeating: .optimal)
+        defer { outcomes.deallocate() }
+        let shared = UncheckedBox((parts: parts, buckets: buckets, shouldStop: shouldStop, outcomes: outcomes))
+        DispatchQueue.concurrentPerform(iterations: buckets.count) { b in
+            let (parts, buckets, shouldStop, outcomes) = shared.value
+            for i in buckets[b] {
+                outcomes[i] = parts[i].flow.solve(priceNumerator: p, denominator: q, warmStart: warmStart, shouldStop: shouldStop)
+            }
+        }
+        for (i, outcome) in outcomes.enumerated() {
+            if case .infeasible(let s) = outcome { return .infeasible(student: parts[i].students[s]) }
+        }
+        return outcomes.contains(.stopped) ? .stopped : .optimal
+    }
+
+    /// The chosen (parent-local) arc of every student, ``SuccessiveShortestPaths/unassigned`` or `notEntered`.
+    var assignment: [Int32] {
+        var result = [Int32](repeating: SuccessiveShortestPaths.notEntered, count: instance.studentCount)
+        for part in parts {
+            for (local, a) in part.flow.assignment.enumerated() {
+                result[part.students[local]] = a >= 0 ? part.arcs[Int(a)] : a
+            }
+        }
+        return result
+    }
+
+    var profitAndMoves: (profit: Int, moves: Int) {
+        parts.reduce((0, 0)) { sum, part in
+            let pm = part.flow.profitAndMoves
+            return (sum.0 + pm.profit, sum.1 + pm.moves)
+        }
+    }
+
+    func moveMargins() -> [Int] { parts.flatMap { $0.flow.moveMargins() }.sorted() }
+
+    /// The connected components (mentors joined by a student's arcs); students without arcs form their own part.
+    static func split(_ inst: FlowInstance) -> [(instance: FlowInstance, students: [Int], arcs: [Int32])] {
+        let sCount = inst.studentCount, mCount = inst.mentorCount
+        func mentor(ofHead h: Int32) -> Int { (Int(h) - sCount) % mCount }
+        var parent = Array(0..<mCount)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for s in 0..<sCount where inst.arcStart[s + 1] - inst.arcStart[s] > 1 {
+            let first = find(mentor(ofHead: inst.arcHead[inst.arcStart[s]]))
+            for a in inst.arcStart[s] + 1 ..< inst.arcStart[s + 1] {
+                let r = find(mentor(ofHead: inst.arcHead[a]))
+                if r != first { parent[max(r, first)] = min(r, first) }
+            }
+        }
+        // Component of each student: that of its first arc's mentor; -1 without arcs.
+        var componentOfRoot = [Int](repeating: -1, count: mCount)
+        var count = 0
+        var studentComponent = [Int](repeating: -1, count: sCount)
+        for s in 0..<sCount where inst.arcStart[s + 1] > inst.arcStart[s] {
+            let r = find(mentor(ofHead: inst.arcHead[inst.arcStart[s]]))
+            if componentOfRoot[r] < 0 { componentOfRoot[r] = count; count += 1 }
+            studentComponent[s] = componentOfRoot[r]
+        }
+        if count <= 1 && !studentComponent.contains(-1) || sCount == 0 {
+            return [(inst, Array(0..<sCount), (0..<Int32(inst.arcHead.count)).map { $0 })]
+        }
+        let loose = count  // students without arcs
+        var members = [[Int]](repeating: [], count: count + 1)
+        for s in 0..<sCount { members[studentComponent[s] < 0 ? loose : studentComponent[s]].append(s) }
+        var mentorMembers = [[Int]](repeating: [], count: count + 1)
+        for m in 0..<mCount where componentOfRoot[find(m)] >= 0 { mentorMembers[componentOfRoot[find(m)]].append(m) }
+
+        var result = [(instance: FlowInstance, students: [Int], arcs: [Int32])]()
+        for c in 0...count where !members[c].isEmpty {
+            let students = members[c], mentors = mentorMembers[c]
+            var localMentor = [Int: Int]()
+            for (i, m) in mentors.enumerated() { localMentor[m] = i }
+            let ls = students.count, lm = mentors.count
+            var start = [0], head = [Int32](), student = [Int32](), profit = [Int](), move = [Bool](), original = [Int]()
+            var arcs = [Int32]()
+            for (i, s) in students.enumerated() {
+                for a in inst.arcStart[s] ..< inst.arcStart[s + 1] {
+                    let h = Int(inst.arcHead[a]), isArrival = h >= sCount + mCount
+                    let m = localMentor[mentor(ofHead: inst.arcHead[a])]!
+                    head.append(Int32(isArrival ? ls + lm + m : ls + m))
+                    student.append(Int32(i)); profit.append(inst.arcProfit[a]); move.append(inst.arcIsMove[a])
+                    original.append(inst.arcOriginal[a]); arcs.append(Int32(a))
+                }
+                start.append(head.count)
+            }
+            let sub = FlowInstance(
+                studentCount: ls, mentorCount: lm, arcStart: start, arcHead: head, arcStudent: student,
+                arcProfit: profit, arcIsMove: move, arcOriginal: original,
+                mayBeUnassigned: students.map { inst.mayBeUnassigned[$0] },
+                capacity: mentors.map { inst.capacity[$0] }, maxNew: mentors.map { inst.maxNew[$0] },
+                maxMoves: inst.maxMoves, unassignedTotal: 0)
+            result.append((sub, students, arcs))
+        }
+        return result
+    }
+}
+
+/// A value handed to the worker threads of ``ComponentFlows``; each part is touched by one thread only.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

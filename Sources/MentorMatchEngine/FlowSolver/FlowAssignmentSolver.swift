@@ -1,0 +1,72 @@
+import MIPModel
+
+/// An exact solver for the rebalance program that uses its structure. Without
+/// the move budget the program is a min-cost flow (integral), solved by
+/// ``SuccessiveShortestPaths``. The budget Σ moves ≤ maxMoves is priced into
+/// the move arcs (Lagrangian relaxation, ``LagrangianSearch``): integer prices
+/// by secant steps, then Newton's method on the piecewise-linear dual up to the
+/// exact breakpoint, where optimal flows on either side are mixed cycle by cycle
+/// to use the budget exactly (``MoveBudgetRepair``). The answer is `.optimal`
+/// only when its objective equals a proven bound; a gap left at the breakpoint
+/// is closed by ``BranchAndBound``; a time limit or cancellation gives
+/// `.feasible` with the best bound. Deterministic: ties are broken by index.
+///
+///     let solution = FlowAssignmentSolver().solve(problem, limits: SolveLimits(timeLimitSeconds: 60))
+public struct FlowAssignmentSolver: AssignmentSolver {
+    public init() {}
+
+    public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let shouldStop: () -> Bool = {
+            if limits.cancellation?.isCancelled == true { return true }
+            if let t = limits.timeLimitSeconds, elapsed() >= t { return true }
+            return false
+        }
+
+        let instance: FlowInstance
+        do { instance = try FlowInstance(problem) } catch {
+            return AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                      objective: 0, bound: 0, seconds: elapsed())
+        }
+        let shift = instance.unassignedTotal
+        var search = BranchAndBound(root: instance, shouldStop: shouldStop)
+        if let progress = limits.progress {
+            search.report = { incumbentProfit, boundProfit in
+                let incumbent = incumbentProfit.map { $0 - shift }, bound = boundProfit - shift
+                let gap = incumbent.map { Double(bound - $0) / Double(max(1, abs($0))) }
+                progress(SolveProgress(elapsedSeconds: elapsed(), incumbent: incumbent.map(Double.init),
+                                       bound: Double(bound), gap: gap))
+            }
+        }
+        let outcome = search.run()
+
+        func solution(_ status: AssignmentSolution.Status, _ chosen: [Int], profitBound: Int?) -> AssignmentSolution {
+            let arcs: [Int?] = chosen.map { $0 >= 0 ? $0 : nil }
+            let objective = problem.objective(of: arcs)
+            let bound = max(objective, profitBound.map { $0 - shift } ?? objective)
+            var status = status
+            if status == .feasible, Double(bound - objective) <= limits.relativeGap * Double(max(1, abs(objective))) {
+                status = .optimal
+            }
+            return AssignmentSolution(status: status, chosenArc: arcs, objective: objective, bound: bound, seconds: elapsed())
+        }
+        switch outcome {
+        case .optimal(let chosen):
+            return solution(.optimal, chosen, profitBound: nil)
+        case .feasible(let chosen, let profitBound):
+            return solution(.feasible, chosen, profitBound: profitBound)
+        case .infeasible:
+            return AssignmentSolution(status: .infeasible, chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                      objective: 0, bound: 0, seconds: elapsed())
+        case .stoppedWithoutSolution(let profitBound):
+            return AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
+                                      chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                      objective: 0, bound: profitBound - shift, seconds: elapsed())
+        }
+    }
+}

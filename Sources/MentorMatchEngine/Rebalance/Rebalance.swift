@@ -1,0 +1,129 @@
+import MentorMatchData
+
+/// Rebalances `snapshot` under `policy` (matching-model §5): every student on a candidate mentor or
+/// unassigned, maximising priority-weighted fit less move costs and unassigned penalties.
+///
+/// `solver` solves the program; any ``AssignmentSolver`` (the MIP one, a flow one) gives the same
+/// optimum. Throws only on input the engine cannot use.
+public func rebalance(
+    _ snapshot: Snapshot, policy: Policy = Policy(), solver: any AssignmentSolver = MIPAssignmentSolver()
+) throws(EngineInputError) -> RebalanceResult {
+    rebalance(EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy)), solver: solver)
+}
+
+/// Rebalances an already encoded snapshot.
+public func rebalance(_ encoded: EncodedProblem, solver: any AssignmentSolver) -> RebalanceResult {
+    let solution = solver.solve(encoded.problem, limits: encoded.context.policy.solveLimits)
+    return RebalanceResult(encoded, solution: solution)
+}
+
+extension RebalanceResult {
+    /// Reads a solver's answer back into ids, changes and reasons.
+    public init(_ encoded: EncodedProblem, solution: AssignmentSolution) {
+        let context = encoded.context
+        let mentors = context.snapshot.mentors.map { (id: $0.id, capacity: $0.capacity, active: $0.active) }
+        let status: Status
+        switch solution.status {
+        case .optimal: status = .optimal
+        case .feasible: status = .feasible
+        case .infeasible: status = .failed("no assignment satisfies every lock and limit")
+        case .failed(let message): status = .failed(message)
+        }
+        if case .failed = status {
+            self.init(status: status, objective: nil, bound: nil, gap: nil, entries: [],
+                      summary: RebalanceSummary(entries: [], mentors: mentors), solveSeconds: solution.seconds)
+            return
+        }
+        let entries = RebalanceResult.entries(encoded, chosen: solution.chosenArc)
+        self.init(status: status, objective: solution.objective, bound: solution.bound, gap: solution.gap,
+                  entries: entries, summary: RebalanceSummary(entries: entries, mentors: mentors),
+                  solveSeconds: solution.seconds)
+    }
+
+    static func entries(_ encoded: EncodedProblem, chosen: [Int?]) -> [StudentResult] {
+        let context = encoded.context, problem = encoded.problem
+        let mentorIDs = context.snapshot.mentors.map(\.id)
+        var load = [Int](repeating: 0, count: problem.mentorCount)
+        var arrivals = [Int](repeating: 0, count: problem.mentorCount)
+        var moves = 0
+        for a in chosen.compactMap({ $0 }) {
+            let arc = problem.arcs[a]
+            load[Int(arc.mentor)] += 1
+            if arc.isArrival { arrivals[Int(arc.mentor)] += 1 }
+            if arc.isMove { moves += 1 }
+        }
+        let usage = Usage(load: load, arrivals: arrivals, moves: moves)
+        return context.snapshot.students.indices.map { s in
+            let student = context.snapshot.students[s]
+            let cur = context.currentMentor[s]
+            var result = StudentResult(
+                student: student.id, change: .unassigned, mentor: nil, previousMentor: cur.map { mentorIDs[$0] },
+                fit: nil, previousFit: cur.map { context.fit(student: s, mentor: $0) }, priority: context.priority[s])
+            guard let a = chosen[s] else {
+                result.unassignedReason = unassignedReason(encoded, student: s, usage: usage)
+                return result
+            }
+            let m = encoded.mentor(ofArc: a)
+            result.mentor = mentorIDs[m]
+            result.fit = encoded.fit(ofArc: a, student: s)
+            guard let cur else {
+                result.change = .new
+                return result
+            }
+            if m == cur {
+                result.change = .keep
+                return result
+            }
+            switch context.roles[s] {
+            case .locked:
+                result.change = .move
+                result.moveReason = .locked
+            case .forced(let rule):
+                result.change = .forced
+                result.moveReason = .forced(rule)
+            case .voluntary, .unassigned:
+                result.change = .move
+                let before = context.score(student: s, mentor: cur), after = context.score(student: s, mentor: m)
+                result.moveReason = after.fit > before.fit ? .betterFit(before.partsImproved(in: after)) : .freesSeat
+            }
+            return result
+        }
+    }
+
+    struct Usage {
+        var load: [Int]
+        var arrivals: [Int]
+        var moves: Int
+    }
+
+    static func unassignedReason(_ encoded: EncodedProblem, student s: Int, usage: Usage) -> UnassignedReason {
+        let context = encoded.context, problem = encoded.problem
+        let student = context.snapshot.students[s]
+        let pool = context.mentorsOnPathAndLanguage(of: s)
+        if pool.isEmpty { return .noMentorOnPathAndLanguage(path: student.path, language: student.language) }
+        let arcs = Array(problem.arcRange(of: s))
+        if arcs.isEmpty {
+            let rules = Set(pool.compactMap { context.exclusionOnSameKey(student: s, mentor: $0) })
+            if rules.contains(.vetoedByFeedback) { return .vetoedByFeedback }
+            if rules.contains(.changeRequested) { return .changeRequested }
+            return .noOverlappingAvailability
+        }
+        // Best fit first, then mentor id.
+        let ids = context.snapshot.mentors.map(\.id)
+        let fit = { (a: Int) in encoded.fit(ofArc: a, student: s) }
+        let ranked = arcs.sorted { (fit($0), ids[encoded.mentor(ofArc: $1)]) > (fit($1), ids[encoded.mentor(ofArc: $0)]) }
+        func isFull(_ a: Int) -> Bool {
+            let arc = problem.arcs[a], m = Int(arc.mentor)
+            if usage.load[m] >= problem.capacity[m] { return true }
+            if arc.isArrival, let limit = problem.maxNew[m], usage.arrivals[m] >= limit { return true }
+            return false
+        }
+        let open = ranked.filter { !isFull($0) }
+        if open.isEmpty { return .allCandidatesFull(mentors: ranked.map { ids[encoded.mentor(ofArc: $0)] }) }
+        let openIDs = open.map { ids[encoded.mentor(ofArc: $0)] }
+        if let limit = problem.maxMoves, usage.moves >= limit, open.allSatisfy({ problem.arcs[$0].isMove }) {
+            return .moveBudgetSpent(mentors: openIDs)
+        }
+        return .cheaperUnassigned(mentors: openIDs)
+    }
+}

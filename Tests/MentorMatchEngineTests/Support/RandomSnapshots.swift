@@ -1,0 +1,70 @@
+import MentorMatchData
+
+/// SplitMix64: a small seeded generator, so every run draws the same snapshots.
+struct SnapshotRNG: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Small random snapshots and policies that touch every rule: languages, paths, thin or missing
+/// overlaps, vetoes, change requests, inactive mentors, locks, tight capacities and limits.
+enum RandomSnapshots {
+    static func make(seed: UInt64, maxStudents: Int = 5) -> (Snapshot, Policy) {
+        var g = SnapshotRNG(seed: seed)
+        let slots = ["Mon 18:00-21:00", "Mon 20:00-22:00", "Tue 09:00-10:00", "Wed 12:00-12:30", "Sun 23:00-01:00"]
+        let styles = ["expert", "structured", "hands-on"]
+        func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &g)] }
+        func weights() -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: styles.compactMap { name in
+                Bool.random(using: &g) ? (name, pick([0, 0.25, 0.5, 1.0])) : nil
+            })
+        }
+        func availability() -> [WeeklyInterval] {
+            let n = Int.random(in: 1...2, using: &g)
+            return Set((0..<n).map { _ in pick(slots) }).sorted().map { try! WeeklyInterval(parsing: $0) }
+        }
+        let mentorCount = Int.random(in: 2...3, using: &g)
+        let mentors = (0..<mentorCount).map { i in
+            Mentor(id: "m\(i)", languages: Bool.random(using: &g) ? ["fr"] : ["fr", "en"],
+                   paths: Int.random(in: 0..<4, using: &g) == 0 ? ["data"] : ["web", "data"],
+                   styles: weights(), capacity: Int.random(in: 0...2, using: &g),
+                   maxNewPerWeek: Bool.random(using: &g) ? nil : Int.random(in: 0...1, using: &g),
+                   timezone: pick(["UTC", "Europe/Paris"]), availability: availability(),
+                   active: Int.random(in: 0..<5, using: &g) != 0)
+        }
+        let studentCount = Int.random(in: 2...maxStudents, using: &g)
+        let students = (0..<studentCount).map { i in
+            Student(id: "s\(i)", path: pick(["web", "web", "data"]), language: pick(["fr", "fr", "en"]),
+                    timezone: pick(["UTC", "Europe/Paris", "Asia/Kolkata"]), preferences: weights(),
+                    availability: availability(), sessionsPerWeek: pick([1, 1, 2]), sessionMinutes: pick([30, 45, 60]),
+                    currentMentor: Bool.random(using: &g) ? pick(mentors).id : nil,
+                    missedSessions: pick([0, 0, 1, 3]), openHelpRequests: pick([0, 0, 0, 1]),
+                    changeRequested: Int.random(in: 0..<3, using: &g) == 0)
+        }
+        var feedback: [Feedback] = []
+        for _ in 0..<Int.random(in: 0...4, using: &g) {
+            feedback.append(Feedback(student: pick(students).id, mentor: pick(mentors).id,
+                                     date: CalendarDate(year: 2026, month: 11, day: Int.random(in: 1...20, using: &g)),
+                                     rating: Int.random(in: 1...5, using: &g)))
+        }
+        var locks: [Lock] = []
+        if Int.random(in: 0..<3, using: &g) == 0, let m = mentors.first(where: { $0.active && $0.capacity > 0 }) {
+            let s = pick(students)
+            if m.maxNewPerWeek.map({ $0 > 0 }) ?? true || s.currentMentor == m.id {
+                locks.append(Lock(student: s.id, mentor: m.id))
+            }
+        }
+        let policy = Policy(moveCost: pick([0, 150, 600]), unassignedPenalty: pick([5000, 5000, 300]),
+                            maxMoves: pick([nil, 0, 1, 2]), forbidAtOrBelow: pick([2, 3]))
+        let snapshot = Snapshot(asOf: CalendarDate(year: 2026, month: 11, day: 23), styles: styles,
+                                mentors: mentors, students: students, feedback: feedback, locks: locks)
+        return (snapshot, policy)
+    }
+}
