@@ -42,7 +42,7 @@ enum SuggestBench {
         let indexSeconds = elapsed(since: t)
         print(String(format: "build: context %.3f s, candidate table %.3f s, suggest index %.3f s", contextSeconds, tableSeconds, indexSeconds))
 
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         let locked = Set(snapshot.locks.map(\.student))
         var ids: [String] = []
         while ids.count < queries {
@@ -80,16 +80,5 @@ enum SuggestBench {
     static func elapsed(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

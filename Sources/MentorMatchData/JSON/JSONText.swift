@@ -1,7 +1,7 @@
 /// Small helpers to write JSON text by hand, so that key order is the contract's and stable.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         // Most text needs no escaping: copy it whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""

@@ -1,3 +1,5 @@
+import MentorMatchData
+
 /// A JSON value whose objects keep their keys in the order written, so that
 /// results read the same from run to run (`kind` first, then `status`, …).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -46,7 +48,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + ".0" : "\(d)") : "null"
-        case .string(let s): JSONValue.quote(s, into: &out)
+        case .string(let s): out += JSONText.string(s)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -63,30 +65,12 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (i, (key, value)) in fields.enumerated() {
                 if i > 0 { out += "," }
                 newline(level + 1)
-                JSONValue.quote(key, into: &out)
+                out += JSONText.string(key)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent, level: level + 1)
             }
             newline(level)
             out += "}"
         }
-    }
-
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -1,17 +1,7 @@
 import MentorMatchData
 
-/// SplitMix64: a small seeded generator, so every run draws the same snapshots.
-struct SnapshotRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The data module's SplitMix64, so every run draws the same snapshots.
+typealias SnapshotRNG = SplitMix64
 
 /// Small random snapshots and policies that touch every rule: languages, paths, thin or missing
 /// overlaps, vetoes, change requests, inactive mentors, locks, tight capacities and limits.
