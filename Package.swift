@@ -33,8 +33,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Candidates, scores, rebalance, suggest, what-if.
-        .target(name: "MentorMatchEngine", dependencies: ["MentorMatchData", "MIPModel", "GLPK"],
-                exclude: ["Models/rebalance.mod"]),
+        .target(name: "MentorMatchEngine", dependencies: ["MentorMatchData", "MIPModel", "GLPK"]),
         // The command line: commands and renderers (all logic lives here, not in the executable).
         .target(name: "MentorMatchCLI", dependencies: [
             "MentorMatchEngine", "MentorMatchData", "GLPK",

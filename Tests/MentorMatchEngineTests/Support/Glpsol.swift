@@ -5,7 +5,7 @@ enum Glpsol {
     static var modelPath: String {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/MentorMatchEngine/Models/rebalance.mod").path
+            .appendingPathComponent("Models/rebalance.mod").path
     }
 
     struct Failure: Error, CustomStringConvertible {

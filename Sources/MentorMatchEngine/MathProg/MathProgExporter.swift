@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes an encoded snapshot as a GNU MathProg data section for `Models/rebalance.mod`, so that
+/// Writes an encoded snapshot as a GNU MathProg data section for `Models/rebalance.mod` (top of the repo), so that
 /// `glpsol -m rebalance.mod -d x.dat` solves the same program as the engine.
 public enum MathProgExporter {
     /// The `.dat` text: students, mentors, candidate arcs with weight, isMove, isArrival,
