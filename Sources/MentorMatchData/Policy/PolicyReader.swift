@@ -35,6 +35,11 @@ enum YAMLDocument {
             diagnostics.error(file, "", "", found: "bytes that are not UTF-8 text", expected: "\(what) in YAML or JSON")
             return nil
         }
+        if let depth = tooDeep(text) {
+            diagnostics.error(file, "", "", found: "nesting deeper than \(depth) levels",
+                              expected: "\(what) in YAML or JSON of reasonable depth")
+            return nil
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -43,13 +48,42 @@ enum YAMLDocument {
             diagnostics.error(file, "", "", found: "text that is not YAML (\(reason))", expected: "\(what) in YAML or JSON")
             return nil
         }
-        if node == nil {  // an empty file: every field takes its default
-            return [:]
+        guard let node else { return [:] }  // an empty file: every field takes its default
+        var budget = 1_000_000
+        guard let raw = RawValue.yaml(node, budget: &budget) else {
+            diagnostics.error(file, "", "", found: "more than a million values (aliases?)",
+                              expected: "\(what) of reasonable size")
+            return nil
         }
-        guard case .object(let top) = RawValue(yaml: node!) else {
-            diagnostics.error(file, "", "", found: RawValue(yaml: node!).found, expected: "\(what): a mapping of fields")
+        guard case .object(let top) = raw else {
+            diagnostics.error(file, "", "", found: raw.found, expected: "\(what): a mapping of fields")
             return nil
         }
         return top
+    }
+
+    static let maximumDepth = 64
+
+    /// The YAML parser recurses once per nesting level; refuse text that could nest deeper than
+    /// `maximumDepth` (flow brackets, `- - -` chains, indentation), counted conservatively.
+    static func tooDeep(_ text: String) -> Int? {
+        var flow = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var indent = 0, dashes = 0
+            var atStart = true
+            var previous: UInt8 = 0x20
+            for byte in line.utf8 {
+                switch byte {
+                case 0x5B, 0x7B: flow += 1; atStart = false   // [ {
+                case 0x5D, 0x7D: flow = max(0, flow - 1); atStart = false
+                case 0x20 where atStart: indent += 1
+                case 0x2D where atStart && previous == 0x20: dashes += 1  // "- " chains
+                default: atStart = atStart && (byte == 0x20 || byte == 0x2D)
+                }
+                previous = byte
+                if flow > maximumDepth || dashes > maximumDepth || indent > 2 * maximumDepth { return maximumDepth }
+            }
+        }
+        return nil
     }
 }

@@ -40,46 +40,58 @@ enum RawValue {
 extension RawValue {
     /// Converts what `JSONSerialization` returns; booleans are told apart from numbers by their type code.
     init(json value: Any) {
+        // Containers first: testing a Swift dictionary against NSNumber would bridge it whole.
         switch value {
+        case let o as [String: Any]:
+            self = .object(o.mapValues(RawValue.init(json:)))
+        case let a as [Any]:
+            self = .array(a.map(RawValue.init(json:)))
         case let s as String:
             self = .string(s)
         case let n as NSNumber:
-            let code = String(cString: n.objCType)
-            if code == "c" || code == "B" {
+            let code = n.objCType.pointee  // one character: c = boolean, d/f = real, Q = huge unsigned
+            if code == 0x63 || code == 0x42 {
                 self = .bool(n.boolValue)
-            } else if code == "d" || code == "f" || code == "Q" {
+            } else if code == 0x64 || code == 0x66 || code == 0x51 {
                 self = .double(n.doubleValue)
             } else {
                 self = .int(n.intValue)
             }
-        case let a as [Any]:
-            self = .array(a.map(RawValue.init(json:)))
-        case let o as [String: Any]:
-            self = .object(o.mapValues(RawValue.init(json:)))
         default:
             self = .null
         }
     }
 
     /// Converts a YAML node, typing plain scalars with YAML's core schema (timestamps stay text).
-    init(yaml node: Node) {
+    ///
+    /// `budget` bounds the number of nodes visited (aliases can repeat a subtree exponentially);
+    /// `nil` when it runs out.
+    static func yaml(_ node: Node, budget: inout Int) -> RawValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.description) {
-            case .null: self = .null
-            case .bool: self = node.bool.map(RawValue.bool) ?? .string(scalar.string)
-            case .int: self = node.int.map(RawValue.int) ?? .string(scalar.string)
-            case .float: self = node.float.map(RawValue.double) ?? .string(scalar.string)
-            default: self = .string(scalar.string)
+            case .null: return .null
+            case .bool: return node.bool.map(RawValue.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(RawValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(RawValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
             }
         case .sequence(let sequence):
-            self = .array(sequence.map(RawValue.init(yaml:)))
+            var items: [RawValue] = []
+            for item in sequence {
+                guard let value = yaml(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .array(items)
         case .mapping(let mapping):
             var fields: [String: RawValue] = [:]
             for (key, value) in mapping {
-                fields[key.string ?? String(describing: key)] = RawValue(yaml: value)
+                guard let converted = yaml(value, budget: &budget) else { return nil }
+                fields[key.string ?? String(describing: key)] = converted
             }
-            self = .object(fields)
+            return .object(fields)
         }
     }
 }

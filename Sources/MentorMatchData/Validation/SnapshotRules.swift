@@ -50,7 +50,7 @@ enum SnapshotRules {
             let label = sources.mentorLabels[i]
             if let first = mentorIndex[mentor.id] {
                 diagnostics.error(sources.mentorsFile, label, "id",
-                                  found: "\(RawValue.quote(mentor.id)) again (first at \(sources.mentorLabels[first]))",
+                                  found: "\(RawValue.quote(mentor.id)) again (first at \(place(sources.mentorLabels, first, "mentors")))",
                                   expected: "ids unique among mentors")
             } else {
                 mentorIndex[mentor.id] = i
@@ -64,7 +64,7 @@ enum SnapshotRules {
             let label = sources.studentLabels[i]
             if let first = studentIndex[student.id] {
                 diagnostics.error(sources.studentsFile, label, "id",
-                                  found: "\(RawValue.quote(student.id)) again (first at \(sources.studentLabels[first]))",
+                                  found: "\(RawValue.quote(student.id)) again (first at \(place(sources.studentLabels, first, "students")))",
                                   expected: "ids unique among students")
             } else {
                 studentIndex[student.id] = i
@@ -90,6 +90,11 @@ enum SnapshotRules {
         }
         checkLocks(snapshot, sources: sources, mentorIndex: mentorIndex, studentIndex: studentIndex,
                    knowsMentor: knowsMentor, knowsStudent: knowsStudent, into: diagnostics)
+    }
+
+    /// A record's label, or its position when labels are ids (a duplicate has the same label).
+    private static func place(_ labels: [String], _ index: Int, _ section: String) -> String {
+        labels[index].hasPrefix("line ") ? labels[index] : "\(section)[\(index)]"
     }
 
     private static func checkStyles(_ weights: [String: Double], names: Set<String>, file: String, record: String,

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import MentorMatchData
+
+/// The generator is deterministic and draws a school that looks like the brief.
+@Suite struct GeneratorTests {
+    static let school = SnapshotGenerator.generate(students: 20_000, seed: 11)
+
+    @Test func sameSeedSameBytes() {
+        let a = SnapshotJSONWriter.text(SnapshotGenerator.generate(students: 500, seed: 42))
+        let b = SnapshotJSONWriter.text(SnapshotGenerator.generate(students: 500, seed: 42))
+        let c = SnapshotJSONWriter.text(SnapshotGenerator.generate(students: 500, seed: 43))
+        #expect(a == b)
+        #expect(a != c)
+        let x = SnapshotGenerator.students(count: 20, path: "data-analyst", language: "en", seed: 9)
+        #expect(x == SnapshotGenerator.students(count: 20, path: "data-analyst", language: "en", seed: 9))
+        #expect(x.allSatisfy { $0.path == "data-analyst" && $0.language == "en" && $0.currentMentor == nil })
+        #expect(x.first?.id == "s-new-0001")
+    }
+
+    @Test func generatedSnapshotIsValid() throws {
+        let text = SnapshotJSONWriter.text(Self.school)
+        let loaded = try SnapshotJSONReader.read(data: Data(text.utf8), file: "school.json")
+        #expect(loaded.value == Self.school)
+    }
+
+    @Test func pathSharesAndLanguages() {
+        let students = Self.school.students
+        let n = Double(students.count)
+        let expected: [String: Double] = [
+            "web-developer": 0.22, "data-analyst": 0.15, "app-developer": 0.12, "project-manager": 0.10,
+            "digital-marketing": 0.10, "frontend": 0.09, "python-developer": 0.08, "ux-designer": 0.08,
+            "cybersecurity": 0.06,
+        ]
+        for (path, share) in expected {
+            let actual = Double(students.filter { $0.path == path }.count) / n
+            #expect(abs(actual - share) < 0.015, "\(path): \(actual)")
+        }
+        let french = Double(students.filter { $0.language == "fr" }.count) / n
+        #expect(abs(french - 0.85) < 0.015)
+        #expect(Set(students.map(\.sessionMinutes)) == [30, 45])
+        #expect(students.allSatisfy { $0.sessionsPerWeek == 1 })
+    }
+
+    @Test func timeZones() {
+        let zones = Self.school.students.map(\.timezone) + Self.school.mentors.map(\.timezone)
+        for zone in ["Africa/Dakar", "Africa/Abidjan", "Africa/Casablanca", "Africa/Algiers", "Africa/Tunis",
+                     "America/Montreal", "America/Toronto", "Indian/Reunion", "Asia/Kolkata"] {
+            #expect(zones.contains(zone), "\(zone)")
+        }
+        let paris = Double(Self.school.students.filter { $0.timezone == "Europe/Paris" }.count) / Double(Self.school.students.count)
+        #expect(paris > 0.5 && paris < 0.7)
+        let mentorsInParis = Double(Self.school.mentors.filter { $0.timezone == "Europe/Paris" }.count) / Double(Self.school.mentors.count)
+        #expect(mentorsInParis > 0.7)
+    }
+
+    @Test func mentorsSeatsPathsAndHours() {
+        let mentors = Self.school.mentors
+        let seats = Double(mentors.map(\.capacity).reduce(0, +))
+        #expect(abs(seats / Double(Self.school.students.count) - 1.2) < 0.05)
+        let multi = Double(mentors.filter { $0.paths.count >= 2 }.count) / Double(mentors.count)
+        #expect(abs(multi - 0.2) < 0.03)
+        #expect(mentors.allSatisfy { (1...15).contains($0.capacity) })
+        #expect(Double(mentors.filter { $0.capacity <= 6 }.count) / Double(mentors.count) > 0.8)
+        #expect(mentors.contains { $0.capacity >= 12 })
+        #expect(mentors.contains { $0.languages == ["fr", "en"] })
+        #expect(Double(mentors.filter { $0.languages == ["fr"] }.count) / Double(mentors.count) > 0.5)
+        // 4–15 hours a week, mostly evenings (from 18:00) and weekends.
+        let hours = mentors.map { Double($0.availability.map(\.durationMinutes).reduce(0, +)) / 60 }
+        #expect(Double(hours.filter { $0 >= 4 && $0 <= 15 }.count) / Double(hours.count) > 0.98)
+        var eveningOrWeekend = 0, total = 0
+        for entry in mentors.flatMap(\.availability) {
+            total += entry.durationMinutes
+            if entry.day >= 5 || entry.startMinute >= 18 * 60 { eveningOrWeekend += entry.durationMinutes }
+        }
+        #expect(Double(eveningOrWeekend) / Double(total) > 0.8)
+        // One to three strong modalities each.
+        #expect(mentors.allSatisfy { m in (1...3).contains(m.styles.values.filter { $0 >= 0.7 }.count) })
+    }
+
+    @Test func ratingsRiskAndCurrentMentors() {
+        let s = Self.school
+        let fives = Double(s.feedback.filter { $0.rating == 5 }.count) / Double(s.feedback.count)
+        #expect(abs(fives - 0.55) < 0.05, "fives: \(fives)")
+        let atRisk = Double(s.students.filter { $0.missedSessions >= 3 || $0.openHelpRequests >= 1 || $0.changeRequested }.count)
+            / Double(s.students.count)
+        #expect(abs(atRisk - 0.2) < 0.015)
+        // A current mentor that fits (same path, language, a session window, within capacity),
+        // checked here rule by rule; and the share that must move anyway (matching-model §2 rules 1, 5, 6).
+        let grid = SnapshotGrid(s)
+        var index: [String: Int] = [:]
+        for (i, m) in s.mentors.enumerated() { index[m.id] = i }
+        var lowRated: Set<String> = []
+        for f in s.feedback where f.rating <= 2 { lowRated.insert(f.student + "|" + f.mentor) }
+        var load = [Int](repeating: 0, count: s.mentors.count)
+        var fitting = 0, forced = 0
+        for (k, student) in s.students.enumerated() {
+            guard let id = student.currentMentor, let m = index[id] else { continue }
+            load[m] += 1
+            let mentor = s.mentors[m]
+            let windows = grid.studentSlots[k].intersection(grid.mentorSlots[m]).windows(sessionMinutes: student.sessionMinutes)
+            if mentor.languages.contains(student.language), mentor.paths.contains(student.path),
+               windows >= student.sessionsPerWeek {
+                fitting += 1
+                if !mentor.active || lowRated.contains(student.id + "|" + id) || student.changeRequested { forced += 1 }
+            }
+        }
+        #expect(zip(load, s.mentors).allSatisfy { $0 <= $1.capacity })
+        let share = Double(fitting) / Double(s.students.count)
+        #expect(abs(share - 0.9) < 0.03, "fitting current mentor: \(share)")
+        let forcedShare = Double(forced) / Double(s.students.count)
+        #expect(forcedShare > 0.05 && forcedShare < 0.15, "forced: \(forcedShare)")
+        // A few locks, all valid (the reader checked them in generatedSnapshotIsValid).
+        #expect(!s.locks.isEmpty)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import MentorMatchData
+
+/// Writing then reading gives the same snapshot, as JSON and as a CSV folder.
+@Suite struct RoundTripTests {
+    @Test func jsonRoundTrip() throws {
+        let text = SnapshotJSONWriter.text(Fixtures.rich)
+        let back = try SnapshotJSONReader.read(data: Data(text.utf8), file: "rich.json")
+        #expect(back.warnings.isEmpty)
+        #expect(back.value == Fixtures.rich)
+        // Stable: writing the read value gives the same bytes.
+        #expect(SnapshotJSONWriter.text(back.value) == text)
+    }
+
+    @Test func jsonKeyOrderIsTheContracts() {
+        let text = SnapshotJSONWriter.text(Fixtures.rich)
+        let keys = ["\"asOf\"", "\"styles\"", "\"mentors\"", "\"students\"", "\"feedback\"", "\"locks\""]
+        let positions = keys.map { text.range(of: $0)!.lowerBound }
+        #expect(positions == positions.sorted())
+        #expect(text.contains("\"styles\": {\"structured\": 0.6, \"hands-on\": 0.9}"))
+        #expect(text.contains("\"availability\": [\"Mon 18:00-21:00\", \"Sun 22:00-01:00\"]"))
+        #expect(text.contains("\"name\": \"Claire \\\"Clo\\\" Martin, PhD\""))
+    }
+
+    @Test func generatedSnapshotRoundTrips() throws {
+        let snapshot = SnapshotGenerator.generate(students: 400, seed: 3)
+        let back = try SnapshotJSONReader.read(data: Data(SnapshotJSONWriter.text(snapshot).utf8), file: "g.json")
+        #expect(back.value == snapshot)
+        #expect(back.warnings.isEmpty)
+    }
+
+    @Test func csvRoundTrip() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("snap")
+        try SnapshotCSVWriter.write(Fixtures.rich, folder: target)
+        let back = try SnapshotCSVReader.read(folder: target)
+        #expect(back.warnings.isEmpty)
+        #expect(back.value == Fixtures.rich)
+        // Through a generated snapshot too, and through SnapshotReader's folder detection.
+        let generated = SnapshotGenerator.generate(students: 300, seed: 5)
+        try SnapshotCSVWriter.write(generated, folder: target)
+        #expect(try SnapshotReader.read(at: target).value == generated)
+    }
+
+    @Test func csvQuotingAndListFields() throws {
+        let files = try SnapshotCSVWriter.files(Fixtures.rich)
+        let mentors = String(decoding: files.first { $0.name == "mentors.csv" }!.data, as: UTF8.self)
+        let lines = mentors.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "id,name,languages,paths,styles,capacity,maxNewPerWeek,timezone,availability,active")
+        #expect(lines[1] == "m-1,\"Claire \"\"Clo\"\" Martin, PhD\",fr;en,web-developer;frontend,structured:0.6;hands-on:0.9,12,3,Europe/Paris,Mon 18:00-21:00;Sun 22:00-01:00,true")
+        #expect(lines[2] == "m-2,,fr,data-analyst,,0,,Asia/Kathmandu,Wed 00:00-24:00,false")
+    }
+
+    @Test func csvReadsQuotedCellsListsDefaultsAndLines() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mentors = """
+            id,name,paths,capacity,timezone,availability,styles,notes
+            m-1,"Martin, Claire",web-developer;frontend,3,Europe/Paris,"Mon 18:00-21:00; Sat 09:00-12:00",hands-on:0.9;expert:0.25,"two
+            lines"
+            m-2,Dupont,data-analyst,1,Africa/Dakar,Tue 18:00-20:00,,
+
+            """
+        let students = """
+            id,path,language,timezone,availability,currentMentor,changeRequested
+            s-1,web-developer,fr,Africa/Dakar,Mon 19:00-22:00,m-1,true
+            s-2,data-analyst,en,Asia/Kolkata,Tue 22:00-01:00,,
+            """
+        try Data(mentors.utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        try Data(students.utf8).write(to: folder.appendingPathComponent("students.csv"))
+        let loaded = try SnapshotCSVReader.read(folder: folder, today: CalendarDate(year: 2026, month: 11, day: 29))
+        let s = loaded.value
+        #expect(s.asOf == CalendarDate(year: 2026, month: 11, day: 29))
+        #expect(s.mentors[0].name == "Martin, Claire")
+        #expect(s.mentors[0].paths == ["web-developer", "frontend"])
+        #expect(s.mentors[0].availability.map(\.description) == ["Mon 18:00-21:00", "Sat 09:00-12:00"])
+        #expect(s.mentors[0].styles == ["hands-on": 0.9, "expert": 0.25])
+        #expect(s.mentors[1].styles == [:])
+        #expect(s.mentors[1].languages == ["fr"])
+        #expect(s.students[0].changeRequested)
+        #expect(s.students[1].currentMentor == nil)
+        #expect(loaded.warnings.map(\.description) == ["\(folder.path)/mentors.csv: line 1: notes: unknown field ignored"])
+
+        // Errors name the CSV line (a quoted newline moves the next record down a line).
+        let broken = mentors.replacingOccurrences(of: "m-2,Dupont,data-analyst,1", with: "m-2,Dupont,data-analyst,-1")
+        try Data(broken.utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        #expect(throws: InputErrors([InputError(file: "\(folder.path)/mentors.csv", record: "line 4", field: "capacity",
+                                                found: "\"-1\"", expected: "an integer >= 0")])) {
+            try SnapshotCSVReader.read(folder: folder)
+        }
+    }
+
+    @Test func csvStructuralErrors() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("id,paths\nm-1,web,extra\n".utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        do {
+            _ = try SnapshotCSVReader.read(folder: folder)
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "\(folder.path)/mentors.csv: line 2: found 3 cells, expected 2 cells, as many as header columns",
+                "\(folder.path)/students.csv: found no readable file, expected students.csv in the snapshot folder",
+            ])
+        }
+    }
+
+    @Test func csvAsOfFromSnapshotJSON() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("id,paths,capacity,timezone,availability\n".utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        try Data("id,path,language,timezone,availability\n".utf8).write(to: folder.appendingPathComponent("students.csv"))
+        try Data(#"{"asOf": "2026-07-01", "styles": ["expert", "career"]}"#.utf8).write(to: folder.appendingPathComponent("snapshot.json"))
+        let s = try SnapshotCSVReader.read(folder: folder).value
+        #expect(s.asOf == CalendarDate(year: 2026, month: 7, day: 1))
+        #expect(s.styles == ["expert", "career"])
+    }
+
+    @Test func atomicWritesReplaceWholeFilesAndFolders() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("s.json")
+        try SnapshotJSONWriter.write(Fixtures.rich, to: file)
+        var smaller = Fixtures.rich
+        smaller.students.removeLast()
+        smaller.locks = []
+        smaller.feedback.removeLast()
+        try SnapshotJSONWriter.write(smaller, to: file)
+        #expect(try SnapshotJSONReader.read(contentsOf: file).value == smaller)
+        let target = folder.appendingPathComponent("csv")
+        try SnapshotCSVWriter.write(Fixtures.rich, folder: target)
+        try SnapshotCSVWriter.write(smaller, folder: target)
+        #expect(try SnapshotCSVReader.read(folder: target).value == smaller)
+        // Nothing temporary is left beside the targets.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["csv", "s.json"])
+        // A failure while filling the folder leaves the old one in place.
+        struct Boom: Error {}
+        #expect(throws: Boom.self) { try AtomicFile.writeFolder(at: target) { _ in throw Boom() } }
+        #expect(try SnapshotCSVReader.read(folder: target).value == smaller)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["csv", "s.json"])
+    }
+}
