@@ -100,6 +100,7 @@ int mm_glp_set_col_bnds(glp_prob *P, int j, int type, double lb, double ub) {
 }
 int mm_glp_set_col_kind(glp_prob *P, int j, int kind) { MM_GUARDED(glp_set_col_kind(P, j, kind)); }
 int mm_glp_set_obj_coef(glp_prob *P, int j, double coef) { MM_GUARDED(glp_set_obj_coef(P, j, coef)); }
+int mm_glp_get_obj_coef(glp_prob *P, int j, double *out) { MM_GUARDED(*out = glp_get_obj_coef(P, j)); }
 int mm_glp_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[], const double ar[]) {
     MM_GUARDED(glp_load_matrix(P, ne, ia, ja, ar));
 }

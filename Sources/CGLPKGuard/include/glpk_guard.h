@@ -53,6 +53,7 @@ int mm_glp_set_row_bnds(glp_prob *P, int i, int type, double lb, double ub);
 int mm_glp_set_col_bnds(glp_prob *P, int j, int type, double lb, double ub);
 int mm_glp_set_col_kind(glp_prob *P, int j, int kind);
 int mm_glp_set_obj_coef(glp_prob *P, int j, double coef);
+int mm_glp_get_obj_coef(glp_prob *P, int j, double *out);
 int mm_glp_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[], const double ar[]);
 int mm_glp_get_num_rows(glp_prob *P, int *out);
 int mm_glp_get_num_cols(glp_prob *P, int *out);

@@ -1,5 +1,6 @@
 import CGLPK
 import CGLPKGuard
+import MIPModel
 
 /// A GLPK problem object (`glp_prob`), owned by this value.
 ///
@@ -55,6 +56,25 @@ public final class GLPKProblem {
     /// Number of integer (and binary) columns.
     public var integerColumnCount: Int {
         get throws(GLPKError) { Int(try read("glp_get_num_int", initial: Int32(0), mm_glp_get_num_int)) }
+    }
+
+    /// Minimise or maximise. (Free MPS files carry no sense: GLPK reads them as minimisation.)
+    public var objectiveSense: ObjectiveSense {
+        get throws(GLPKError) { try read("glp_get_obj_dir", initial: Int32(0), mm_glp_get_obj_dir) == GLP_MAX ? .maximize : .minimize }
+    }
+
+    public func setObjectiveSense(_ sense: ObjectiveSense) throws(GLPKError) {
+        try call("glp_set_obj_dir") { mm_glp_set_obj_dir($0, sense == .maximize ? GLP_MAX : GLP_MIN) }
+    }
+
+    /// The objective's constant term. (GLPK's CPLEX LP writer does not keep it.)
+    public var objectiveConstant: Double {
+        get throws(GLPKError) { try read("glp_get_obj_coef", initial: 0.0) { mm_glp_get_obj_coef($0, 0, $1) } }
+    }
+
+    public func setObjectiveConstant(_ constant: Double) throws(GLPKError) {
+        guard constant.isFinite else { throw .invalidArgument("objective constant \(constant) is not finite") }
+        try call("glp_set_obj_coef") { mm_glp_set_obj_coef($0, 0, constant) }
     }
 
     /// Adds `count` (> 0) rows; returns the 1-based index of the first.
