@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "MentorMatchCLI", dependencies: [
             "MentorMatchEngine", "MentorMatchData", "GLPK",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "mentormatch", dependencies: ["MentorMatchCLI"]),

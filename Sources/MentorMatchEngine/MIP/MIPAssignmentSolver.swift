@@ -70,6 +70,8 @@ public struct MIPAssignmentSolver: AssignmentSolver {
         let model = MIPAssignmentSolver.model(of: problem)
         var options = SolveOptions(timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap)
         options.startingPoint = MIPAssignmentSolver.values(of: problem.startingAssignment(), in: problem)
+        options.cancellation = limits.cancellation
+        if let progress = limits.progress { options.progress = { progress($0) } }
         let empty = [Int?](repeating: nil, count: problem.studentCount)
         let solution: Solution
         do {

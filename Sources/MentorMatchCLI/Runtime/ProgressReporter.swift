@@ -1,0 +1,32 @@
+import Foundation
+import MIPModel
+import Synchronization
+
+/// Shows a long search's progress on standard error: elapsed time, best objective, bound and gap,
+/// at most one line a second.
+enum ProgressReporter {
+    /// Whether to show progress: asked for, or standard error is a terminal.
+    static func enabled(forced: Bool) -> Bool {
+        forced || isatty(STDERR_FILENO) != 0
+    }
+
+    /// A progress closure for the solver, or `nil` when progress is off.
+    static func make(enabled: Bool) -> (@Sendable (SolveProgress) -> Void)? {
+        guard enabled else { return nil }
+        let lastShown = Mutex<Double>(-1)
+        return { p in
+            let due = lastShown.withLock { last in
+                guard last < 0 || p.elapsedSeconds - last >= 1 else { return false }
+                last = p.elapsedSeconds
+                return true
+            }
+            if due { FileHandle.standardError.write(Data((line(p) + "\n").utf8)) }
+        }
+    }
+
+    static func line(_ p: SolveProgress) -> String {
+        func number(_ v: Double?) -> String { v.map { String(Int($0.rounded())) } ?? "-" }
+        let gap = p.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "-"
+        return String(format: "[%7.1fs]", p.elapsedSeconds) + " best \(number(p.incumbent))  bound \(number(p.bound))  gap \(gap)"
+    }
+}
