@@ -55,6 +55,6 @@ let package = Package(
             "MentorMatchEngine", "MentorMatchData", "MIPModel", "GLPK",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"]),
+        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -25,8 +25,12 @@ enum ProgressReporter {
     }
 
     static func line(_ p: SolveProgress) -> String {
-        func number(_ v: Double?) -> String { v.map { String(Int($0.rounded())) } ?? "-" }
-        let gap = p.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "-"
+        // GLPK reports ±DBL_MAX before it has an incumbent or a bound.
+        func number(_ v: Double?) -> String {
+            guard let v, v.isFinite, abs(v) < 1e15 else { return "-" }
+            return String(Int(v.rounded()))
+        }
+        let gap = p.gap.flatMap { $0.isFinite && $0 < 1e6 ? String(format: "%.4f%%", $0 * 100) : nil } ?? "-"
         return String(format: "[%7.1fs]", p.elapsedSeconds) + " best \(number(p.incumbent))  bound \(number(p.bound))  gap \(gap)"
     }
 }
