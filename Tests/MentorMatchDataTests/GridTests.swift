@@ -161,4 +161,27 @@ import Testing
             #expect(s.windows(sessionMinutes: 30) == windows30)
         }
     }
+
+    /// Entries read the same whether they take the exact fast path or the general one (padded).
+    @Test func parsingAgreesWithTheRules() {
+        var rng = SplitMix64(seed: 3)
+        let days = WeeklyInterval.dayNames + ["Mun", "mon", "MON"]
+        for _ in 0..<3000 {
+            let day = rng.pick(days)
+            let (sh, sm, eh, em) = (rng.int(0...25), rng.pick([0, 15, 30, 45, 10, 60]), rng.int(0...25), rng.pick([0, 15, 30, 45, 5]))
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let text = "\(day) \(two(sh)):\(two(sm))-\(two(eh)):\(two(em))"
+            let valid = WeeklyInterval.dayNames.contains(day) && sh < 24 && [0, 15, 30, 45].contains(sm)
+                && [0, 15, 30, 45].contains(em) && (eh < 24 || (eh == 24 && em == 0)) && sh * 60 + sm != eh * 60 + em
+            let fast = try? WeeklyInterval(parsing: text)
+            let slow = try? WeeklyInterval(parsing: "  " + text.replacingOccurrences(of: " ", with: "   ") + "\t")
+            #expect((fast != nil) == valid, "\(text)")
+            #expect(fast == slow, "\(text)")
+            if let fast {
+                #expect(fast.description == text)
+                #expect(fast.day == WeeklyInterval.dayNames.firstIndex(of: day))
+                #expect(fast.startMinute == sh * 60 + sm && fast.endMinute == eh * 60 + em)
+            }
+        }
+    }
 }

@@ -107,6 +107,20 @@ import Testing
         }
     }
 
+    @Test func csvWithByteOrderMarkAndCRLF() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mentors = "\u{FEFF}id,paths,capacity,timezone,availability\r\nm-1,web,2,Europe/Paris,Mon 18:00-21:00\r\n"
+        let students = "id,path,language,timezone,availability,currentMentor\r\ns-1,web,fr,Africa/Dakar,\"Mon 19:00-22:00;Tue 19:00-22:00\",m-1\r\n"
+        try Data(mentors.utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        try Data(students.utf8).write(to: folder.appendingPathComponent("students.csv"))
+        let s = try SnapshotCSVReader.read(folder: folder).value
+        #expect(s.mentors.map(\.id) == ["m-1"])
+        #expect(s.mentors[0].availability.map(\.description) == ["Mon 18:00-21:00"])
+        #expect(s.students[0].availability.count == 2)
+        #expect(s.students[0].currentMentor == "m-1")
+    }
+
     @Test func csvAsOfFromSnapshotJSON() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -85,8 +85,9 @@ struct SchoolBuilder {
         mentors.reserveCapacity(m)
         let mentorWidth = max(3, String(m).count)
         for i in 0..<m {
+            // The path whose seats are least covered, relative to its need (so small paths get mentors too).
             var best = 0
-            for p in 1..<paths.count where need[p] - have[p] > need[best] - have[best] { best = p }
+            for p in 1..<paths.count where (need[p] - have[p]) * need[best] > (need[best] - have[best]) * need[p] { best = p }
             let capacity = capacities[i]
             have[best] += Double(capacity)
             let languages: [String]

@@ -2,6 +2,8 @@
 enum JSONText {
     /// A JSON string literal.
     static func string(_ s: String) -> String {
+        // Most text needs no escaping: copy it whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

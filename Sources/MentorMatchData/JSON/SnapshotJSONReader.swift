@@ -27,25 +27,19 @@ public enum SnapshotJSONReader {
         let asOf = reader.date("asOf")
         let styles = SnapshotAssembler.styles(reader)
         var assembler = SnapshotAssembler(diagnostics: diagnostics)
-        let sections: [(key: String, kind: String, required: Bool)] = [
-            ("mentors", "mentor", true), ("students", "student", true),
-            ("feedback", "feedback", false), ("locks", "lock", false),
-        ]
-        for section in sections {
-            let records = JSONDocument.records(top, section.key, required: section.required, file: file,
-                                               diagnostics: diagnostics)
-            for (index, fields) in records {
-                let label = section.kind == "mentor" || section.kind == "student"
-                    ? SnapshotRecords.label(fields, kind: section.kind, section: section.key, index: index)
-                    : "\(section.key)[\(index)]"
-                switch section.key {
-                case "mentors": assembler.addMentor(fields, file: file, record: label)
-                case "students": assembler.addStudent(fields, file: file, record: label)
-                case "feedback": assembler.addFeedback(fields, file: file, record: label)
-                default: assembler.addLock(fields, file: file, record: label)
-                }
+        func each(_ key: String, required: Bool, _ body: (Int, [String: RawValue]) -> Void) {
+            for (index, fields) in JSONDocument.records(top, key, required: required, file: file, diagnostics: diagnostics) {
+                body(index, fields)
             }
         }
+        each("mentors", required: true) { i, fields in
+            assembler.addMentor(fields, file: file, record: SnapshotRecords.label(fields, kind: "mentor", section: "mentors", index: i))
+        }
+        each("students", required: true) { i, fields in
+            assembler.addStudent(fields, file: file, record: SnapshotRecords.label(fields, kind: "student", section: "students", index: i))
+        }
+        each("feedback", required: false) { i, fields in assembler.addFeedback(fields, file: file, record: "feedback[\(i)]") }
+        each("locks", required: false) { i, fields in assembler.addLock(fields, file: file, record: "locks[\(i)]") }
         let snapshot = assembler.assemble(asOf: asOf, styles: styles, files: (file, file, file, file))
         return try diagnostics.finish(snapshot)
     }

@@ -6,18 +6,32 @@ public enum SnapshotJSONWriter {
     /// The JSON text of `snapshot`, ending with a newline.
     public static func text(_ snapshot: Snapshot) -> String {
         let styles = snapshot.styles
-        func list(_ items: [String]) -> String {
-            items.isEmpty ? "[]" : "[\n" + items.map { "    " + $0 }.joined(separator: ",\n") + "\n  ]"
+        var out = "{\n"
+        out.reserveCapacity(600 * (snapshot.students.count + snapshot.mentors.count) + 100 * snapshot.feedback.count + 256)
+        out += "  \"asOf\": " + JSONText.string(snapshot.asOf.description) + ",\n"
+        out += "  \"styles\": " + JSONText.inlineList(styles) + ",\n"
+        /// Appends `"key": [records]`, one record after another, without building the list first.
+        func section<T>(_ key: String, _ items: [T], last: Bool = false, _ record: (T) -> String) {
+            out += "  " + JSONText.string(key) + ": "
+            if items.isEmpty {
+                out += "[]"
+            } else {
+                out += "[\n"
+                for (i, item) in items.enumerated() {
+                    out += "    "
+                    out += record(item)
+                    out += i == items.count - 1 ? "\n" : ",\n"
+                }
+                out += "  ]"
+            }
+            out += last ? "\n" : ",\n"
         }
-        let top: [(String, String)] = [
-            ("asOf", JSONText.string(snapshot.asOf.description)),
-            ("styles", JSONText.inlineList(styles)),
-            ("mentors", list(snapshot.mentors.map { mentor($0, styles: styles) })),
-            ("students", list(snapshot.students.map { student($0, styles: styles) })),
-            ("feedback", list(snapshot.feedback.map(feedback))),
-            ("locks", list(snapshot.locks.map(lock))),
-        ]
-        return JSONText.object(top, indent: "") + "\n"
+        section("mentors", snapshot.mentors) { mentor($0, styles: styles) }
+        section("students", snapshot.students) { student($0, styles: styles) }
+        section("feedback", snapshot.feedback, feedback)
+        section("locks", snapshot.locks, last: true, lock)
+        out += "}\n"
+        return out
     }
 
     /// Writes the JSON text to `url` atomically.

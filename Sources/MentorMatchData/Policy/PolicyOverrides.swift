@@ -71,7 +71,14 @@ public struct PolicyOverrides: Sendable, Equatable {
         take(reader.optionalDouble("ratingPrior", minimum: 0)) { o.ratingPrior = $0 }
         take(reader.optionalDouble("mipGap", minimum: 0)) { o.mipGap = $0 }
         if has("timeLimitSeconds") {
-            take(reader.optionalDouble("timeLimitSeconds", minimum: 0)) { o.timeLimitSeconds = .some($0) }
+            take(reader.optionalDouble("timeLimitSeconds", minimum: 0)) { seconds in
+                if seconds > 0 {
+                    o.timeLimitSeconds = .some(seconds)
+                } else {
+                    reader.fail("timeLimitSeconds", found: "0", expected: "a number of seconds > 0 (leave it out for no limit)")
+                    ok = false
+                }
+            }
         }
         if case .null? = reader.fields["timeLimitSeconds"] { o.timeLimitSeconds = .some(nil) }
         return ok ? o : nil

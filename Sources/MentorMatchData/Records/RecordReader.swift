@@ -23,6 +23,7 @@ struct RecordReader {
 
     /// Warns once about each field not in `known`.
     func warnUnknown(known: Set<String>, section: String) {
+        guard fields.keys.contains(where: { !known.contains($0) }) else { return }
         for key in fields.keys.sorted() where !known.contains(key) {
             diagnostics.unknownField(file, section: section, record: record, field: key)
         }
@@ -246,7 +247,7 @@ struct RecordReader {
     /// An IANA time-zone name known to this machine; an error when absent.
     func timezone(_ key: String) -> String? {
         guard let name = requiredString(key) else { return nil }
-        guard KnownTimeZones.contains(name) else {
+        guard TimeZoneOffset.isKnown(name) else {
             fail(key, found: RawValue.quote(name), expected: "a known IANA time-zone name such as \"Europe/Paris\"")
             return nil
         }

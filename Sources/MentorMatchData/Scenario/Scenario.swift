@@ -23,12 +23,14 @@ public struct Scenario: Sendable, Equatable {
 
 /// One change of a scenario.
 public enum ScenarioChange: Sendable, Equatable {
+    /// The mentors leave (inactive); locks on them are dropped.
     case deactivateMentors([String])
     case setCapacity(mentor: String, capacity: Int)
     case addMentors([Mentor])
     case addStudents([Student])
     /// New students from the generator (no current mentor), ids `s-<seed>-0001`…
     case generateStudents(count: Int, path: String, language: String, seed: UInt64)
+    /// The students leave, with their ratings and locks.
     case removeStudents([String])
     case requestChange([String])
     /// New weekly availability of a mentor or a student.

@@ -9,7 +9,8 @@ extension Scenario {
     /// The base snapshot with every change applied in order, then checked again across records.
     ///
     /// A change naming an id that does not exist at that point is an input error; all such
-    /// errors are reported together. Removing a student also removes their ratings and lock.
+    /// errors are reported together. Removing a student also removes their ratings and lock;
+    /// deactivating a mentor also removes the locks on them (a lock cannot hold a leaving mentor).
     public func apply(to base: Snapshot) throws(InputErrors) -> Snapshot {
         var snapshot = base
         let diagnostics = Diagnostics()
@@ -36,9 +37,17 @@ struct ScenarioStep {
     func apply(_ change: ScenarioChange, to s: inout Snapshot) {
         switch change {
         case .deactivateMentors(let ids):
+            var leaving: Set<String> = []
             for id in ids {
-                if let m = s.mentors.firstIndex(where: { $0.id == id }) { s.mentors[m].active = false } else { unknown(id, "a mentor") }
+                if let m = s.mentors.firstIndex(where: { $0.id == id }) {
+                    s.mentors[m].active = false
+                    leaving.insert(id)
+                } else {
+                    unknown(id, "a mentor")
+                }
             }
+            // A lock cannot keep a student on a mentor who leaves.
+            s.locks.removeAll { leaving.contains($0.mentor) }
         case .setCapacity(let id, let capacity):
             if let m = s.mentors.firstIndex(where: { $0.id == id }) { s.mentors[m].capacity = capacity } else { unknown(id, "a mentor") }
         case .addMentors(let mentors):

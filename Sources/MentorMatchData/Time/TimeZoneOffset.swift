@@ -9,9 +9,10 @@ public enum TimeZoneOffset {
         return zone.secondsFromGMT(for: noonUTC(date)) / 60
     }
 
-    /// Whether `identifier` names a time zone this machine knows.
+    /// Whether `identifier` is an IANA time-zone name this machine knows (`Europe/Paris`,
+    /// `America/Montreal`, `UTC`), not an ad-hoc offset such as `GMT+1`; the rule readers apply.
     public static func isKnown(_ identifier: String) -> Bool {
-        TimeZone(identifier: identifier) != nil
+        KnownTimeZones.contains(identifier)
     }
 
     /// 12:00 UTC of a calendar day, computed without a calendar object.

@@ -141,52 +141,52 @@ public struct WeekSlots: Sendable, Hashable {
 
     /// Calls `body` with the length of each maximal cyclic run (without allocating).
     ///
-    /// A run starting at slot 0 is held back and joined to a run ending at slot 671, if any.
+    /// Runs are found a word at a time; the run starting at slot 0 is held back and joined
+    /// to the run ending at slot 671, if there is one (a full week is one run of 672).
+    @inline(__always)
     public func forEachRun(_ body: (Int) -> Void) {
         let n = WeekSlots.slotCount
-        let total = count
-        if total == 0 { return }
-        if total == n { body(n); return }
-        var headRun = 0
-        var pos = 0
-        while pos < n, let s = nextSet(from: pos) {
-            let e = nextClear(from: s)  // first clear slot after s, or 672
-            if s == 0 {
-                headRun = e
-            } else if e == n {
-                body(headRun + e - s)
-                headRun = 0
+        var head = 0  // length of the run starting at slot 0, held back
+        var tail = 0  // length of the run ending at slot 671
+        forEachLinearRun { start, length in
+            if start == 0 {
+                head = length
+            } else if start + length == n {
+                tail = length
             } else {
-                body(e - s)
+                body(length)
             }
-            pos = e
         }
-        if headRun > 0 { body(headRun) }
+        // A full week arrives as one run from slot 0 (head == 672, tail == 0).
+        if head + tail > 0 { body(head + tail) }
     }
 
-    private func nextSet(from pos: Int) -> Int? {
-        var i = pos >> 6
-        var word = self[word: i] & (~0 << UInt64(pos & 63))
-        while true {
-            if word != 0 {
-                let s = (i << 6) + word.trailingZeroBitCount
-                return s < WeekSlots.slotCount ? s : nil
+    /// Calls `body(start, length)` for each maximal run of set slots in 0..<672, in order (no wrap).
+    @inline(__always)
+    func forEachLinearRun(_ body: (Int, Int) -> Void) {
+        var runStart = -1
+        for i in 0..<WeekSlots.wordCount {
+            var w = self[word: i]
+            var pos = i << 6
+            let end = pos + 64
+            while pos < end {
+                if w == 0 {
+                    if runStart >= 0 { body(runStart, pos - runStart); runStart = -1 }
+                    break
+                }
+                let zeros = w.trailingZeroBitCount
+                if zeros > 0 {
+                    if runStart >= 0 { body(runStart, pos - runStart); runStart = -1 }
+                    pos += zeros
+                    w >>= UInt64(zeros)
+                }
+                let ones = (~w).trailingZeroBitCount
+                if runStart < 0 { runStart = pos }
+                pos += ones
+                w = ones == 64 ? 0 : w >> UInt64(ones)
             }
-            i += 1
-            if i >= WeekSlots.wordCount { return nil }
-            word = self[word: i]
         }
-    }
-
-    private func nextClear(from pos: Int) -> Int {
-        var i = pos >> 6
-        var word = ~self[word: i] & (~0 << UInt64(pos & 63))
-        while true {
-            if word != 0 { return min((i << 6) + word.trailingZeroBitCount, WeekSlots.slotCount) }
-            i += 1
-            if i >= WeekSlots.wordCount { return WeekSlots.slotCount }
-            word = ~self[word: i]
-        }
+        // Bits past slot 671 are always clear, so every run has closed by now.
     }
 
     @inlinable static func mod(_ a: Int, _ m: Int) -> Int {

@@ -47,6 +47,10 @@ public struct WeeklyInterval: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `Day HH:MM-HH:MM`.
     public init(parsing text: String) throws(ParseError) {
+        if let exact = WeeklyInterval(exactly: text) {
+            self = exact
+            return
+        }
         let trimmed = text.trimmingSpaces()
         let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2 else { throw .malformed(text) }
@@ -58,6 +62,54 @@ public struct WeeklyInterval: Sendable, Hashable, CustomStringConvertible {
         guard let start = WeeklyInterval.minutes(times[0]), start < 1440 else { throw .badTime(String(times[0])) }
         guard let end = WeeklyInterval.minutes(times[1]) else { throw .badTime(String(times[1])) }
         guard start != end else { throw .emptyInterval(text) }
+        self.init(day: day, startMinute: start, endMinute: end)
+    }
+
+    /// The common case, `Mon 18:00-21:00` with nothing around it, read straight from the bytes;
+    /// `nil` for anything else (which the general parser then reads or rejects).
+    private init?(exactly text: String) {
+        var name = (0 as UInt8, 0 as UInt8, 0 as UInt8)
+        var sh = 0, sm = 0, eh = 0, em = 0
+        var i = 0
+        for b in text.utf8 {
+            let digit = Int(b) - 0x30
+            switch i {
+            case 0: name.0 = b
+            case 1: name.1 = b
+            case 2: name.2 = b
+            case 3: guard b == 0x20 else { return nil }
+            case 6, 12: guard b == 0x3A else { return nil }  // ':'
+            case 9: guard b == 0x2D else { return nil }  // '-'
+            default:
+                guard i < 15, digit >= 0, digit <= 9 else { return nil }
+                switch i {
+                case 4: sh = 10 * digit
+                case 5: sh += digit
+                case 7: sm = 10 * digit
+                case 8: sm += digit
+                case 10: eh = 10 * digit
+                case 11: eh += digit
+                case 13: em = 10 * digit
+                default: em += digit
+                }
+            }
+            i += 1
+        }
+        guard i == 15 else { return nil }
+        let day: Int
+        switch (name.0, name.1, name.2) {
+        case (0x4D, 0x6F, 0x6E): day = 0  // Mon
+        case (0x54, 0x75, 0x65): day = 1  // Tue
+        case (0x57, 0x65, 0x64): day = 2  // Wed
+        case (0x54, 0x68, 0x75): day = 3  // Thu
+        case (0x46, 0x72, 0x69): day = 4  // Fri
+        case (0x53, 0x61, 0x74): day = 5  // Sat
+        case (0x53, 0x75, 0x6E): day = 6  // Sun
+        default: return nil
+        }
+        guard sh < 24, sm % 15 == 0, sm < 60, em % 15 == 0, em < 60, eh < 24 || (eh == 24 && em == 0) else { return nil }
+        let start = sh * 60 + sm, end = eh * 60 + em
+        guard start != end else { return nil }
         self.init(day: day, startMinute: start, endMinute: end)
     }
 
