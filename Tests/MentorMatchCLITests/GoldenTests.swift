@@ -11,6 +11,13 @@ import Testing
         ("rebalance-school", ["rebalance", "\(CLI.fixtures)/school.json"]),
         ("rebalance-school-mip", ["rebalance", "\(CLI.fixtures)/school.json", "--solver", "mip"]),
         ("whatif-mentor-leaves", ["whatif", "\(CLI.fixtures)/mentor-leaves.yaml"]),
+        ("validate-demo", ["validate", "Scenarios/demo/snapshot.json"]),
+        ("rebalance-demo", ["rebalance", "Scenarios/demo/snapshot.json"]),
+        ("rebalance-demo-max-moves-3", ["rebalance", "Scenarios/demo/snapshot.json", "--max-moves", "3"]),
+        ("whatif-demo-mentor-leaves", ["whatif", "Scenarios/demo/whatif-mentor-leaves.yaml"]),
+        ("whatif-demo-new-cohort", ["whatif", "Scenarios/demo/whatif-new-cohort.yaml"]),
+        ("whatif-demo-capacity-cut", ["whatif", "Scenarios/demo/whatif-capacity-cut.yaml"]),
+        ("whatif-demo-policy", ["whatif", "Scenarios/demo/whatif-policy.yaml"]),
     ]
 
     @Test(arguments: stories.indices, formats.indices)
@@ -21,6 +28,15 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.isEmpty)
         try Golden.check(outcome.stdout, "\(name).\(suffix)")
+    }
+
+    /// The demo's policy file writes out the defaults: the same result as no policy, with either solver.
+    @Test(arguments: [["--policy", "Scenarios/demo/policy.yaml"], ["--solver", "mip"]])
+    func demoPolicyIsTheDefault(_ extra: [String]) throws {
+        let plain = try CLI.run(["rebalance", "Scenarios/demo/snapshot.json", "--format", "json"])
+        let other = try CLI.run(["rebalance", "Scenarios/demo/snapshot.json", "--format", "json"] + extra)
+        #expect(plain.status == 0 && other.status == 0)
+        #expect(plain.stdout == other.stdout)
     }
 
     @Test func badSnapshotListsEveryError() throws {

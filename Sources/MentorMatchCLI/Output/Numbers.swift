@@ -2,6 +2,9 @@ import Foundation
 
 /// How figures are written in reports: fixed decimals, no locale, "-" for a missing value.
 enum Numbers {
+    /// "1 lock", "2 locks".
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
     static func int(_ value: Int?) -> String { value.map(String.init) ?? "-" }
 
     static func decimal(_ value: Double?, places: Int = 1) -> String {

@@ -40,7 +40,7 @@ struct ValidationReport {
         return "\(source): valid; \(snapshot.students.count) students (paths: \(list(byPath)); languages: \(list(byLanguage))), "
             + "\(atRisk) at risk, \(watch) to watch, \(withoutMentor) without a mentor; "
             + "\(snapshot.mentors.count) mentors (\(activeMentors) active, \(mentorsFull) full); "
-            + "\(snapshot.feedback.count) ratings, \(snapshot.locks.count) locks; as of \(snapshot.asOf)"
+            + "\(Numbers.counted(snapshot.feedback.count, "rating")), \(Numbers.counted(snapshot.locks.count, "lock")); as of \(snapshot.asOf)"
     }
 
     var report: Report {
