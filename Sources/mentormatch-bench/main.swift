@@ -6,6 +6,7 @@ let suites: [String: ([String]) throws -> Void] = [
     "data": DataBench.run,
     "solve": SolveBench.run,
     "candidates": CandidatesBench.run,
+    "suggest": SuggestBench.run,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,151 @@
+import MentorMatchData
+@testable import MentorMatchEngine
+
+/// §6 written again from the snapshot alone, on top of ``SnapshotReference`` (no engine code).
+enum SuggestCheck {
+    /// Everyone on their current mentor.
+    static func current(_ reference: SnapshotReference) -> [String: String?] {
+        Dictionary(uniqueKeysWithValues: reference.snapshot.students.map { ($0.id, $0.currentMentor) })
+    }
+
+    /// The §5 objective after − before. s*'s move is forced: the reference charges it as a voluntary
+    /// move when s*'s current pair is a candidate, so that moveCost is given back.
+    static func delta(after: [String: String?], student id: String, reference: SnapshotReference) -> Int {
+        let s = reference.snapshot.students.first { $0.id == id }!
+        let waived = reference.isVoluntary(s) ? reference.policy.moveCost : 0
+        return reference.objective(after) + waived - reference.objective(current(reference))
+    }
+
+    static func assignment(of proposal: SuggestProposal, student id: String, reference: SnapshotReference) -> [String: String?] {
+        var after = current(reference)
+        after[id] = .some(proposal.mentor)
+        for move in proposal.chain { after[move.student] = .some(move.to) }
+        return after
+    }
+
+    static func delta(of proposal: SuggestProposal, student id: String, reference: SnapshotReference) -> Int {
+        delta(after: assignment(of: proposal, student: id, reference: reference), student: id, reference: reference)
+    }
+
+    /// What breaks §6 in a proposal; empty when nothing.
+    static func problems(of proposal: SuggestProposal, student id: String, reference: SnapshotReference) -> [String] {
+        var problems: [String] = []
+        let students = reference.snapshot.students
+        let star = students.first { $0.id == id }!
+        if proposal.mentor == star.currentMentor { problems.append("s* stays") }
+        if !reference.isCandidate(star, reference.mentor(proposal.mentor)) { problems.append("s*–m1 not a candidate") }
+        var receivers = [proposal.mentor]
+        var at = proposal.mentor
+        for move in proposal.chain {
+            let v = students.first { $0.id == move.student }!
+            if move.from != at || v.currentMentor != at { problems.append("\(v.id) is not on \(at)") }
+            if v.id == id || !reference.isVoluntary(v) { problems.append("\(v.id) may not move") }
+            if !reference.isCandidate(v, reference.mentor(move.to)) { problems.append("\(v.id)–\(move.to) not a candidate") }
+            if receivers.contains(move.to) { problems.append("\(move.to) twice") }
+            receivers.append(move.to)
+            at = move.to
+        }
+        let after = assignment(of: proposal, student: id, reference: reference)
+        for m in receivers {
+            let mentor = reference.mentor(m)
+            let load = students.filter { after[$0.id] == .some(m) }.count
+            let arrivals = students.filter { after[$0.id] == .some(m) && $0.currentMentor != m }.count
+            if load > mentor.capacity { problems.append("\(m) over capacity") }
+            if let limit = mentor.maxNewPerWeek, arrivals > limit { problems.append("\(m) over maxNewPerWeek") }
+        }
+        return problems
+    }
+
+    /// For each m1 that has a valid chain of at most min(c, maxMoves) moves, the best delta, by
+    /// enumerating every chain: a full receiver passes on one of its voluntary students, a receiver with
+    /// a free seat ends the chain.
+    static func bestDeltas(student id: String, chainMoves c: Int, reference: SnapshotReference) -> [String: Int] {
+        let students = reference.snapshot.students, mentors = reference.snapshot.mentors
+        let star = students.first { $0.id == id }!
+        let limit = min(c, reference.policy.maxMoves ?? .max)
+        var best: [String: Int] = [:]
+        func seatsBefore(_ m: String) -> Int {
+            students.filter { $0.currentMentor == m && $0.id != id }.count
+        }
+        /// Every receiver within its capacity and weekly limit after the chain.
+        func valid(_ after: [String: String?], receivers: [String]) -> Bool {
+            receivers.allSatisfy { m in
+                let mentor = reference.mentor(m)
+                let load = students.filter { after[$0.id] == .some(m) }.count
+                let arrivals = students.filter { after[$0.id] == .some(m) && $0.currentMentor != m }.count
+                return load <= mentor.capacity && arrivals <= (mentor.maxNewPerWeek ?? .max)
+            }
+        }
+        func explore(_ m1: String, at: String, after: [String: String?], used: [String], moves: Int) {
+            if seatsBefore(at) < reference.mentor(at).capacity {
+                guard valid(after, receivers: used) else { return }
+                best[m1] = max(best[m1] ?? .min, delta(after: after, student: id, reference: reference))
+                return
+            }
+            guard moves < limit else { return }
+            for v in students where v.currentMentor == at && v.id != id && reference.isVoluntary(v) {
+                for next in mentors where !used.contains(next.id) && reference.isCandidate(v, next) {
+                    var moved = after
+                    moved[v.id] = .some(next.id)
+                    explore(m1, at: next.id, after: moved, used: used + [next.id], moves: moves + 1)
+                }
+            }
+        }
+        for m1 in mentors where m1.id != star.currentMentor && reference.isCandidate(star, m1) {
+            var after = current(reference)
+            after[id] = .some(m1.id)
+            explore(m1.id, at: m1.id, after: after, used: [m1.id], moves: 0)
+        }
+        return best
+    }
+}
+
+/// Small random schools where chains happen: 3–5 mentors of capacity 0–2 on one path, most students on
+/// a mentor (a few over capacity), styles that make moves worthwhile, and now and then a thin overlap,
+/// a veto, a change request, a weekly limit, a lock, a second path or language.
+enum SuggestRandom {
+    static func make(seed: UInt64) -> (Snapshot, Policy) {
+        var g = SnapshotRNG(seed: seed)
+        let styles = ["expert", "structured", "hands-on"]
+        func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &g)] }
+        func chance(_ n: Int) -> Bool { Int.random(in: 0..<n, using: &g) == 0 }
+        func weights() -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: styles.compactMap { chance(2) ? ($0, pick([0.25, 0.5, 1.0])) : nil })
+        }
+        func availability() -> [WeeklyInterval] {
+            [try! WeeklyInterval(parsing: chance(8) ? "Tue 09:00-10:00" : "Mon 18:00-21:00")]
+        }
+        let mentors = (0..<Int.random(in: 3...5, using: &g)).map { i in
+            Mentor(id: "m\(i)", languages: chance(8) ? ["en"] : ["fr"], paths: chance(8) ? ["data"] : ["web"],
+                   styles: weights(), capacity: pick([0, 1, 1, 2, 2]),
+                   maxNewPerWeek: chance(6) ? pick([0, 1]) : nil, timezone: "UTC", availability: availability(),
+                   active: !chance(10))
+        }
+        var load = [String: Int]()
+        let students = (0..<Int.random(in: 3...7, using: &g)).map { i in
+            var current: String?
+            if !chance(5) {
+                let open = mentors.filter { load[$0.id, default: 0] < $0.capacity }
+                if let m = chance(10) ? mentors.randomElement(using: &g) : open.randomElement(using: &g) {
+                    current = m.id
+                    load[m.id, default: 0] += 1
+                }
+            }
+            return Student(id: "s\(i)", path: chance(10) ? "data" : "web", language: "fr", timezone: "UTC",
+                           preferences: weights(), availability: availability(), currentMentor: current,
+                           missedSessions: pick([0, 0, 1, 3]), changeRequested: chance(8))
+        }
+        var feedback: [Feedback] = []
+        for _ in 0..<Int.random(in: 0...2, using: &g) {
+            feedback.append(Feedback(student: pick(students).id, mentor: pick(mentors).id,
+                                     date: CalendarDate(year: 2026, month: 11, day: Int.random(in: 1...20, using: &g)),
+                                     rating: Int.random(in: 1...5, using: &g)))
+        }
+        var locks: [Lock] = []
+        if chance(4), let s = students.first(where: { $0.currentMentor != nil }) {
+            locks.append(Lock(student: s.id, mentor: s.currentMentor!))
+        }
+        let policy = Policy(moveCost: pick([0, 150, 400]), maxMoves: chance(5) ? pick([0, 1]) : nil)
+        return (Snapshot(asOf: Fixture.asOf, mentors: mentors, students: students, feedback: feedback, locks: locks), policy)
+    }
+}
