@@ -57,4 +57,24 @@ import Testing
             """)
         #expect(try Self.objective(ofRebalance: ["\(CLI.fixtures)/tiny.json"]).objective == -2975)
     }
+
+    /// Worked by hand on the school fixture. Ratings: 2, 5, 4, so the school mean is 11/3.
+    /// s-001 (change requested: priority 3) leaves m-002: style 0 (m-002 is only structured),
+    /// availability 1, satisfaction ((5 + 5·11/3)/6 − 1)/4 = 0.7222 → fit round(1000·(0.2 + 0.3·0.7222)) = 417.
+    /// m-003 has free seats and no ratings: style 0.5, availability 1, satisfaction (11/3 − 1)/4 = 0.6667
+    /// → fit round(1000·(0.25 + 0.2 + 0.2)) = 650; objectiveDelta = 3·650 − 3·417 = 699 (a forced move
+    /// pays no move cost). m-001 is full with s-003 and s-006; s-006 must leave (rated it 2) so cannot
+    /// move in a chain, and s-003 has no other mentor on Wednesdays: no proposal there.
+    @Test func suggestWorkedByHand() throws {
+        let outcome = try CLI.run(["suggest", "\(CLI.fixtures)/school.json", "--student", "s-001", "--format", "json"])
+        #expect(outcome.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let proposals = json?["proposals"] as? [[String: Any]] ?? []
+        #expect(proposals.count == 1)
+        #expect(proposals.first?["mentor"] as? String == "m-003")
+        #expect(proposals.first?["fit"] as? Int == 650)
+        #expect(proposals.first?["objectiveDelta"] as? Int == 699)
+        #expect((proposals.first?["chain"] as? [Any])?.isEmpty == true)
+        #expect(json?["currentFit"] as? Int == 417)
+    }
 }

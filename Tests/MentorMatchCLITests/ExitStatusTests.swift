@@ -17,6 +17,10 @@ import Testing
         ["rebalance", "\(CLI.fixtures)/school.json", "--solver", "simplex"],
         ["export", "\(CLI.fixtures)/school.json", "--as", "xls"],
         ["generate", "--students", "5", "--format", "csv"],
+        ["suggest", "Scenarios/demo/snapshot.json", "--student", "s-9999"],
+        ["suggest", "Scenarios/demo/snapshot.json", "--student", "s-0015"],
+        ["suggest", "Scenarios/demo/snapshot.json", "--student", "s-0014", "--chain", "-1"],
+        ["suggest", "Scenarios/demo/snapshot.json"],
     ])
     func inputErrorsAreTwo(_ arguments: [String]) throws {
         let outcome = try CLI.run(arguments)
