@@ -32,6 +32,7 @@ struct Inputs {
     /// The scenario's base snapshot and the snapshot with its changes applied.
     func snapshots(of scenario: Scenario) throws -> (base: Snapshot, changed: Snapshot) {
         let base = try reading { () throws(InputErrors) in try scenario.loadBase() }.value
+        logger.debug("read base snapshot", metadata: ["mentors": "\(base.mentors.count)", "students": "\(base.students.count)"])
         let changed = try reading { () throws(InputErrors) in Loaded(value: try scenario.apply(to: base)) }.value
         logger.debug("applied scenario", metadata: ["changes": "\(scenario.changes.count)"])
         return (base, changed)
