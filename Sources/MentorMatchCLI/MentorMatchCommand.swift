@@ -9,6 +9,10 @@ public struct MentorMatchCommand: ParsableCommand {
         discussion: """
             Exit status: 0 success; 2 input error (bad snapshot, policy, scenario or \
             command line: nothing is written); 3 solver failure (nothing is written).
+
+            Ctrl-C during a solve stops the search: the best answer found so far is written, \
+            marked NOT PROVEN OPTIMAL with its bound and gap, and the status is 0. A second \
+            Ctrl-C quits at once (status 130, nothing written).
             """,
         subcommands: [
             ValidateCommand.self, SuggestCommand.self, RebalanceCommand.self,
