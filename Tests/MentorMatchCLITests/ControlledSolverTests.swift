@@ -1,0 +1,67 @@
+import MIPModel
+import MentorMatchData
+import MentorMatchEngine
+import Testing
+@testable import MentorMatchCLI
+
+/// Ctrl-C before the search starts (e.g. pressed during the base run of a what-if): every solver
+/// still answers with a feasible assignment, and one it did not finish is not called optimal.
+@Suite struct ControlledSolverTests {
+    @Test(arguments: [SolverKind.flow, SolverKind.mip])
+    func cancelledBeforeStartStillAnswers(_ kind: SolverKind) throws {
+        let snapshot = SnapshotGenerator.generate(students: 300, seed: 21)
+        var policy = Policy()
+        policy.maxMoves = 5
+        let encoded = EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy))
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        let solver = ControlledSolver(base: kind.solver, cancellation: cancellation, progress: nil)
+        let solution = solver.solve(encoded.problem, limits: policy.solveLimits)
+        #expect(solution.status == .feasible || solution.status == .optimal)
+        #expect(encoded.problem.violation(of: solution.chosenArc) == nil)
+        #expect(solution.objective == encoded.problem.objective(of: solution.chosenArc))
+        #expect(solution.bound >= solution.objective)
+
+        let proven = FlowAssignmentSolver().solve(encoded.problem, limits: policy.solveLimits)
+        #expect(proven.status == .optimal)
+        #expect(solution.objective <= proven.objective)
+        #expect(solution.bound >= proven.objective)
+        if solution.status == .optimal { #expect(solution.objective == proven.objective) }
+    }
+
+    struct StoppedSolver: AssignmentSolver {
+        func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+            AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
+                               chosenArc: Array(repeating: nil, count: problem.studentCount), objective: 0, bound: 0, seconds: 0)
+        }
+    }
+
+    /// Stopped by Ctrl-C before any assignment: the answer is the current state, not proven.
+    /// Two students, one mentor with one seat: s0 on it now (weight 700), s1 without a mentor (weight
+    /// 2000 if placed, unassigned cost 15000). Current state: s0 kept, s1 unassigned: 700 − 15000 = −14300.
+    /// Best possible per student: max(700, −5000) + max(2000, −15000) = 2700.
+    @Test func cancelledWithoutAnswerFallsBackToTheCurrentState() {
+        let problem = AssignmentProblem(
+            arcStart: [0, 1, 2],
+            arcs: [.init(mentor: 0, weight: 700, isMove: false, isArrival: false),
+                   .init(mentor: 0, weight: 2000, isMove: false, isArrival: true)],
+            unassignedCost: [5000, 15000], mayBeUnassigned: [true, true], currentArc: [0, nil],
+            capacity: [1], maxNew: [nil], maxMoves: nil)
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        let solution = ControlledSolver(base: StoppedSolver(), cancellation: cancellation, progress: nil)
+            .solve(problem, limits: SolveLimits())
+        #expect(solution.status == .feasible)
+        #expect(solution.chosenArc == [0, nil])
+        #expect(solution.objective == -14300)
+        #expect(solution.bound == 2700)
+    }
+
+    /// A failure that is not a cancellation stays a failure (status 3).
+    @Test func failureWithoutCancellationIsKept() {
+        let problem = AssignmentProblem(arcStart: [0], arcs: [], unassignedCost: [], mayBeUnassigned: [],
+                                        currentArc: [], capacity: [], maxNew: [], maxMoves: nil)
+        let solver = ControlledSolver(base: SolverFailureTests.BrokenSolver(), cancellation: Cancellation(), progress: nil)
+        #expect(solver.solve(problem, limits: SolveLimits()).status == .failed("numerical trouble"))
+    }
+}
