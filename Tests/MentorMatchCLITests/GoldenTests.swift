@@ -49,6 +49,13 @@ import Testing
         try Golden.check(outcome.stderr, "bad-snapshot.stderr")
     }
 
+    @Test func badCSVFolderNamesFileLineAndField() throws {
+        let outcome = try CLI.run(["validate", "\(CLI.fixtures)/bad-csv"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        try Golden.check(outcome.stderr, "bad-csv-folder.stderr")
+    }
+
     /// Nothing in a golden depends on the machine: no absolute path, no timing.
     @Test func goldensHoldNoAbsolutePathsOrTimings() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Golden.folder.path).sorted()
