@@ -39,6 +39,17 @@ import Testing
         #expect(try problem.columnCount == 2)
     }
 
+    @Test func invalidOptionsFailWithoutCrashing() throws {
+        let model = Fixtures.knapsack(values: [3, 4], weights: [[2, 3]], capacities: [4])
+        let negativeGap = try GLPKBackend().solve(model, options: SolveOptions(relativeGap: -1))
+        guard case .failed(let why) = negativeGap.status else { Issue.record("got \(negativeGap.status)"); return }
+        #expect(why.contains("relative gap"))
+        let huge = try GLPKBackend().solve(model, options: SolveOptions(timeLimitSeconds: 1e300))
+        #expect(huge.status == .optimal && huge.objective == 4)
+        let none = try GLPKBackend().solve(model, options: SolveOptions(timeLimitSeconds: 0))
+        #expect(none.status == .noSolution(.timeLimit))
+    }
+
     @Test func integerBoundsWithoutAnIntegerAreInfeasible() throws {
         var model = Model()
         model.addVariable("x", kind: .integer, lowerBound: 0.2, upperBound: 0.8, objective: 1)

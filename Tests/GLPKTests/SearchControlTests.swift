@@ -1,4 +1,4 @@
-import GLPK
+@testable import GLPK
 import MIPModel
 import Synchronization
 import Testing
@@ -84,5 +84,40 @@ import Testing
         #expect(solution.objective == 8)
         let captured = lines.withLock { $0 }
         #expect(captured.contains { $0.contains("INTEGER OPTIMAL SOLUTION FOUND") })
+    }
+}
+
+/// Cancellation and progress between slices of a long simplex run (slices made tiny here).
+@Suite struct SimplexSliceTests {
+    /// A 30 × 30 transportation LP (continuous): no branch and cut, so any progress comes from the simplex.
+    static func transportation() -> Model {
+        var random = Fixtures.Random(state: 7)
+        var model = Model(name: "transport")
+        let n = 30
+        var x: [[Variable]] = []
+        for i in 0..<n { x.append((0..<n).map { j in model.addVariable("x\(i)_\(j)", objective: Double(Int(random.next() * 100))) }) }
+        for i in 0..<n { model.addConstraint("supply\(i)", x[i].map { Term($0) }, lessOrEqual: 10) }
+        for j in 0..<n { model.addConstraint("demand\(j)", (0..<n).map { Term(x[$0][j]) }, greaterOrEqual: 9) }
+        return model
+    }
+
+    @Test func cancellationBetweenSlices() throws {
+        let model = Self.transportation()
+        let cancellation = Cancellation()
+        let calls = Atomic<Int>(0)
+        let options = SolveOptions(progress: { p in
+            #expect(p.bound == nil)
+            calls.add(1, ordering: .relaxed)
+            cancellation.cancel()
+        }, cancellation: cancellation)
+        let solution = try GLPKProblem(model: model, names: false).solve(options, start: nil, presolve: false, simplexSlice: 2)
+        #expect(calls.load(ordering: .relaxed) == 1)
+        #expect(solution.status == .feasible(.cancelled) || solution.status == .noSolution(.cancelled))
+
+        // The same LP without interruption, sliced or not, reaches the same optimum.
+        let sliced = try GLPKProblem(model: model, names: false).solve(SolveOptions(), start: nil, presolve: false, simplexSlice: 2)
+        let whole = try GLPKBackend().solve(model, options: SolveOptions())
+        #expect(sliced.status == .optimal && whole.status == .optimal)
+        #expect(abs(sliced.objective! - whole.objective!) < 1e-6)
     }
 }

@@ -18,6 +18,14 @@ import Testing
         #expect(x.first?.id == "s-new-0001")
     }
 
+    @Test func tinyAndLopsidedSchoolsAreValid() throws {
+        for (students, mentors) in [(0, nil), (1, nil), (10, 1), (50, 200)] as [(Int, Int?)] {
+            let s = SnapshotGenerator.generate(students: students, mentors: mentors, seed: 5)
+            #expect(s.students.count == students)
+            _ = try SnapshotJSONReader.read(data: Data(SnapshotJSONWriter.text(s).utf8), file: "tiny.json")
+        }
+    }
+
     @Test func generatedSnapshotIsValid() throws {
         let text = SnapshotJSONWriter.text(Self.school)
         let loaded = try SnapshotJSONReader.read(data: Data(text.utf8), file: "school.json")

@@ -22,6 +22,8 @@ import Testing
         let json = try read(#"{"weights": {"availability": 0.4, "satisfaction": 0}, "mipGap": 0.01, "ratingPrior": 2.5}"#)
         #expect(json.weights == Policy.Weights(style: 0.5, availability: 0.4, satisfaction: 0))
         #expect(json.mipGap == 0.01 && json.ratingPrior == 2.5)
+        let tabs = try read("{\n\t\"moveCost\": 10,\n\t\"weights\": {\"style\": 1}\n}\n")
+        #expect(tabs.moveCost == 10 && tabs.weights.style == 1)
     }
 
     @Test func errorsAndWarnings() throws {

@@ -98,3 +98,33 @@ import Testing
         #expect(try priority(Fixture.student("s", current: "m1"), feedback: [Fixture.rating("s", "m2", 1)]) == 1)
     }
 }
+
+@Suite struct CandidateRuleTests {
+    /// One mentor per rule, in the order of §2; the first failing rule is the one reported.
+    @Test func everyRuleNamed() throws {
+        let snapshot = Fixture.snapshot(
+            mentors: [
+                Fixture.mentor("ok"),
+                Fixture.mentor("inactive", languages: ["en"], active: false),  // inactive (and language): rule 1 first
+                Fixture.mentor("english", languages: ["en"]),
+                Fixture.mentor("data", paths: ["data"]),
+                Fixture.mentor("morning", availability: ["Mon 08:00-09:00"]),
+                Fixture.mentor("vetoed"),
+                Fixture.mentor("current"),
+            ],
+            students: [Fixture.student("s1", current: "current", changeRequested: true)],
+            feedback: [Fixture.rating("s1", "vetoed", 2)])
+        let context = try MatchingContext(snapshot: snapshot)
+        #expect(context.candidateMentors(of: 0) == [0])
+        #expect(context.exclusions(of: 0) == [
+            Exclusion(mentor: 1, rule: .inactive), Exclusion(mentor: 2, rule: .language), Exclusion(mentor: 3, rule: .path),
+            Exclusion(mentor: 4, rule: .noSessionWindow), Exclusion(mentor: 5, rule: .vetoedByFeedback),
+            Exclusion(mentor: 6, rule: .changeRequested),
+        ])
+        #expect(context.roles[0] == .forced(.changeRequested))
+        // A candidate through the index matches a candidate by the rules, mentor by mentor.
+        for m in 0..<context.mentorCount {
+            #expect(context.candidateMentors(of: 0).contains(m) == (context.exclusion(student: 0, mentor: m) == nil))
+        }
+    }
+}

@@ -105,12 +105,13 @@ enum Reference {
 /// students, moves; some locks; random capacities, intake limits and move budgets.
 func randomProblem<G: RandomNumberGenerator>(
     students: Int, mentors: Int, candidates: ClosedRange<Int>, using g: inout G,
-    lockChance: Double = 0.1, budgetChance: Double = 0.6
+    lockChance: Double = 0.1, budgetChance: Double = 0.6,
+    capacity: ClosedRange<Int> = 0...3, maxNew: ClosedRange<Int> = 0...2, budget: ClosedRange<Int> = 0...3
 ) -> AssignmentProblem {
     var b = ProblemBuilder(
-        capacity: (0..<mentors).map { _ in Int.random(in: 0...3, using: &g) },
-        maxNew: (0..<mentors).map { _ in Bool.random(using: &g) ? Int.random(in: 0...2, using: &g) : nil },
-        maxMoves: Double.random(in: 0..<1, using: &g) < budgetChance ? Int.random(in: 0...3, using: &g) : nil)
+        capacity: (0..<mentors).map { _ in Int.random(in: capacity, using: &g) },
+        maxNew: (0..<mentors).map { _ in Bool.random(using: &g) ? Int.random(in: maxNew, using: &g) : nil },
+        maxMoves: Double.random(in: 0..<1, using: &g) < budgetChance ? Int.random(in: budget, using: &g) : nil)
     for _ in 0..<students {
         let count = min(mentors, Int.random(in: candidates, using: &g))
         let picked = Array((0..<mentors).shuffled(using: &g).prefix(count))

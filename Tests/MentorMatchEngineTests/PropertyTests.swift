@@ -13,6 +13,12 @@ import Testing
             let (snapshot, policy) = RandomSnapshots.make(seed: seed)
             let reference = SnapshotReference(snapshot: snapshot, policy: policy)
             let result = try rebalance(snapshot, policy: policy, solver: kind.solver)
+            // The (path, language) index finds exactly the candidates the rules allow.
+            let context = try MatchingContext(snapshot: snapshot, policy: policy)
+            for (s, student) in snapshot.students.enumerated() {
+                let expected = snapshot.mentors.indices.filter { reference.isCandidate(student, snapshot.mentors[$0]) }
+                #expect(context.candidateMentors(of: s) == expected, "seed \(seed) \(student.id)")
+            }
             guard let optimum = reference.bruteForceOptimum() else {
                 #expect(result.status == .failed("no assignment satisfies every lock and limit"), "seed \(seed)")
                 continue

@@ -42,7 +42,7 @@ import Testing
         let limited = try solve(snapshot, Policy(maxMoves: 1), kind)
         #expect(limited.objective == 2125)
         #expect(limited.entry("s2").change == .move)
-        #expect(limited.entry("s2").moveReason == .improved([.style]))
+        #expect(limited.entry("s2").moveReason == .betterFit([.style]))
         #expect(limited.entry("s1").change == .keep)
         #expect(limited.summary.voluntaryMoves == 1)
         let free = try solve(snapshot, Policy(), kind)
@@ -106,7 +106,7 @@ import Testing
             mentors: [Fixture.mentor("A", expert: 1), Fixture.mentor("B")],
             students: [Fixture.student("s1")], feedback: [Fixture.rating("s1", "A", 2)])
         let context = try MatchingContext(snapshot: snapshot)
-        #expect(context.exclusions(of: 0).map(\.rule) == [.vetoedByFeedback])
+        #expect(context.exclusions(of: 0) == [Exclusion(mentor: 0, rule: .vetoedByFeedback)])
         let result = try solve(snapshot, Policy(), kind)
         #expect(result.objective == 275)
         #expect(result.entry("s1").mentor == "B")
@@ -139,6 +139,44 @@ import Testing
         #expect(result.summary.unassignedByReason.map(\.count) == [1, 1, 1, 1])
     }
 
+    /// A (expert 1, capacity 1) holds s1 (p1); new s2 (p3) also wants A; B (expert 0.5): fit 0.25 + 0.425 = 675.
+    ///   keep s1 on A, s2 → B: 925 + 3·675 = 2950;  s1 → B, s2 → A: (675 − 150) + 3·925 = 3300. Optimum 3300:
+    ///   s1 moves to a lower fit to free A — "frees a seat".
+    @Test(arguments: SolverKind.allCases) func moveThatFreesASeat(_ kind: SolverKind) throws {
+        let snapshot = Fixture.snapshot(
+            mentors: [Fixture.mentor("A", expert: 1, capacity: 1), Fixture.mentor("B", expert: 0.5)],
+            students: [Fixture.student("s1", current: "A"), Fixture.student("s2", help: 1)])
+        let result = try solve(snapshot, Policy(), kind)
+        #expect(result.objective == 3300)
+        #expect(result.entry("s1").mentor == "B")
+        #expect(result.entry("s1").moveReason == .freesSeat)
+        #expect(result.entry("s1").previousFit == 925 && result.entry("s1").fit == 675)
+    }
+
+    /// s1 is on A, whose capacity dropped to 0; B (fit 425) has room.
+    ///   maxMoves 0: the move is not allowed → unassigned, −5000, "move budget spent" naming B.
+    ///   unassignedPenalty 0, moveCost 1000: B is worth 425 − 1000 = −575 < 0 → unassigned (0), "cheaper".
+    @Test(arguments: SolverKind.allCases) func limitsAndCostsLeaveUnassigned(_ kind: SolverKind) throws {
+        let snapshot = Fixture.snapshot(
+            mentors: [Fixture.mentor("A", expert: 1, capacity: 0), Fixture.mentor("B")],
+            students: [Fixture.student("s1", current: "A")])
+        let budget = try solve(snapshot, Policy(maxMoves: 0), kind)
+        #expect(budget.objective == -5000)
+        #expect(budget.entry("s1").unassignedReason == .moveBudgetSpent(mentors: ["B"]))
+        let cheap = try solve(snapshot, Policy(moveCost: 1000, unassignedPenalty: 0), kind)
+        #expect(cheap.objective == 0)
+        #expect(cheap.entry("s1").unassignedReason == .cheaperUnassigned(mentors: ["B"]))
+    }
+
+    /// Nobody to place, or nobody to place them with: still a clean, optimal answer.
+    @Test(arguments: SolverKind.allCases) func emptySnapshots(_ kind: SolverKind) throws {
+        let noStudents = try solve(Fixture.snapshot(mentors: [Fixture.mentor("A")], students: []), Policy(), kind)
+        #expect(noStudents.status == .optimal && noStudents.objective == 0 && noStudents.entries.isEmpty)
+        let noMentors = try solve(Fixture.snapshot(mentors: [], students: [Fixture.student("s1")]), Policy(), kind)
+        #expect(noMentors.status == .optimal && noMentors.objective == -5000)
+        #expect(noMentors.entry("s1").unassignedReason == .noMentorOnPathAndLanguage(path: "web", language: "fr"))
+    }
+
     @Test func inputErrorsAreThrown() throws {
         let base = Fixture.snapshot(mentors: [Fixture.mentor("A", capacity: 1), Fixture.mentor("B", active: false)],
                                     students: [Fixture.student("s1"), Fixture.student("s2")])
@@ -154,6 +192,9 @@ import Testing
         #expect(throws: EngineInputError.unknownTimeZone(id: "s1", timezone: "Mars/Olympus")) { try MatchingContext(snapshot: s) }
         #expect(throws: EngineInputError.self) {
             try MatchingContext(snapshot: base, policy: Policy(weights: .init(style: 0, availability: 0, satisfaction: 0)))
+        }
+        #expect(throws: EngineInputError.invalidPolicy("unassignedPenalty must be in 0…10^12")) {
+            try MatchingContext(snapshot: base, policy: Policy(unassignedPenalty: Int.max))
         }
     }
 

@@ -57,7 +57,7 @@ extension GLPKProblem {
 
 extension Model {
     /// Writes the model through GLPK's writers (names must be unique and valid GLPK names).
-    /// The objective constant (LP) and the sense (free MPS) are not kept: see ``GLPKProblem/write(_:to:)``.
+    /// The objective constant (LP) and the sense (free MPS) are not kept: see ``GLPK/GLPKProblem/write(_:to:)``.
     public func write(_ format: GLPKFileFormat, to path: String) throws(GLPKError) {
         try Self.checkUnique(variables.map(\.name), what: "variable")
         try Self.checkUnique(constraints.map(\.name), what: "constraint")

@@ -10,8 +10,10 @@ import Darwin
 extension GLPKProblem {
     /// Creates a problem holding `model`, loaded in one pass (`glp_load_matrix`).
     /// Columns and rows keep the model's order (column j + 1 is `model.variables[j]`).
-    /// - Parameter names: give rows and columns the model's names (needed for files;
-    ///   a solve does without, which is faster).
+    /// - Parameters:
+    ///   - model: The model; it is validated first (``GLPKError/invalidModel(_:)``).
+    ///   - names: Give rows and columns the model's names (needed for files;
+    ///     a solve does without, which is faster).
     public convenience init(model: Model, names: Bool = true) throws(GLPKError) {
         try self.init(model: model, arrays: try ModelArrays(model), names: names)
     }

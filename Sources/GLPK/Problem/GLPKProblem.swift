@@ -115,7 +115,7 @@ public final class GLPKProblem {
     }
 
     func checkIndex(_ index: Int, count: Int, what: String) throws(GLPKError) {
-        guard (1...max(count, 1)).contains(index), index <= count else {
+        guard index >= 1, index <= count else {
             throw .invalidArgument("\(what) index \(index) is outside 1...\(count)")
         }
     }

@@ -14,9 +14,10 @@ extension GLPKProblem {
         try solve(options, start: nil, presolve: presolve)
     }
 
-    func solve(_ options: SolveOptions, start: StartingPoint?, presolve: Bool) throws(GLPKError) -> Solution {
+    /// - Parameter simplexSlice: iterations per simplex slice (tests make it small; `nil`: by size).
+    func solve(_ options: SolveOptions, start: StartingPoint?, presolve: Bool, simplexSlice: Int32? = nil) throws(GLPKError) -> Solution {
         try binding.check()
-        let run = SolveRun(problem: self, options: options, start: start, presolve: presolve)
+        let run = SolveRun(problem: self, options: options, start: start, presolve: presolve, simplexSlice: simplexSlice)
         guard options.messageLevel != .off else { return try run.solve() }
         let forwarder = OutputForwarder(options.output ?? { OutputForwarder.standardOutput($0) })
         return try forwarder.capturing { () throws(GLPKError) in try run.solve() }
@@ -30,12 +31,16 @@ private struct SolveRun {
     let start: StartingPoint?
     let presolve: Bool
     let started = ContinuousClock.now
+    let monitor: SearchMonitor
+    let simplexSlice: Int32?
 
-    init(problem: GLPKProblem, options: SolveOptions, start: StartingPoint?, presolve: Bool) {
+    init(problem: GLPKProblem, options: SolveOptions, start: StartingPoint?, presolve: Bool, simplexSlice: Int32?) {
         self.problem = problem
         self.options = options
         self.start = start
         self.presolve = presolve
+        self.simplexSlice = simplexSlice
+        monitor = SearchMonitor(options: options, started: started)
     }
 
     var elapsed: Double { (ContinuousClock.now - started).seconds }
@@ -45,7 +50,7 @@ private struct SolveRun {
         guard let limit = options.timeLimitSeconds else { return Int32.max }
         let left = limit - elapsed
         guard left > 0 else { return nil }
-        return Int32(clamping: Int((left * 1000).rounded(.up)))
+        return Int32(min(left * 1000, Double(Int32.max)).rounded(.up))
     }
 
     var messageLevel: Int32 {
@@ -60,6 +65,10 @@ private struct SolveRun {
     var isCancelled: Bool { options.cancellation?.isCancelled == true }
 
     func solve() throws(GLPKError) -> Solution {
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
+            throw .invalidArgument("relative gap \(options.relativeGap) must be a finite number ≥ 0")
+        }
+        if let limit = options.timeLimitSeconds, limit.isNaN { throw .invalidArgument("time limit is NaN") }
         let columns = try problem.columnCount
         let isInteger = try problem.integerColumnCount > 0
         if isCancelled { return stopped(.cancelled) }
@@ -67,7 +76,7 @@ private struct SolveRun {
         switch try relaxation(columns: columns, isInteger: isInteger) {
         case .done(let solution): return solution
         case .optimal(let bound):
-            if isCancelled { return stopped(.cancelled) }
+            if isCancelled { return stopped(.cancelled, bound: bound) }
             return try branchAndCut(columns: columns, relaxationBound: bound)
         }
     }
@@ -84,11 +93,15 @@ private struct SolveRun {
     func relaxation(columns: Int, isInteger: Bool) throws(GLPKError) -> RelaxationOutcome {
         var usesStartingBasis = try installBasis()
         while true {
-            guard let milliseconds = remainingMilliseconds else { return .done(stopped(.timeLimit)) }
+            guard let milliseconds = remainingMilliseconds else { return try relaxationStopped(.timeLimit, columns: columns, isInteger: isInteger) }
             var parm = glp_smcp()
             try guarded("glp_init_smcp") { mm_glp_init_smcp(&parm) }
             parm.msg_lev = messageLevel
             parm.tm_lim = milliseconds
+            // The simplex runs in slices of iterations (deterministic, unlike time slices) so that
+            // cancellation and progress work during a long LP; not with the presolver, which
+            // would start over in each slice.
+            if !presolve { parm.it_lim = simplexSlice ?? Self.simplexSlice(columns: columns) }
             parm.presolve = presolve ? GLP_ON : GLP_OFF
             parm.meth = usesStartingBasis ? GLP_PRIMAL : GLP_DUALP
             let code = GLPKReturnCode(rawValue: try problem.read("glp_simplex", initial: Int32(0)) { mm_glp_simplex($0, &parm, $1) })
@@ -98,11 +111,12 @@ private struct SolveRun {
             case _ where usesStartingBasis && [.invalidBasis, .singularMatrix, .illConditioned].contains(code):
                 try problem.call("glp_cpx_basis") { mm_glp_cpx_basis($0) }
                 usesStartingBasis = false
-            case .timeLimit:
-                if !isInteger, try problem.read("glp_get_prim_stat", initial: Int32(0), mm_glp_get_prim_stat) == GLP_FEAS {
-                    return .done(try basicSolution(.feasible(.timeLimit), columns: columns, bound: nil))
+            case .iterationLimit:
+                if let reason = monitor.observeSimplex(incumbent: start?.objective) {
+                    return try relaxationStopped(reason, columns: columns, isInteger: isInteger)
                 }
-                return .done(stopped(.timeLimit))
+            case .timeLimit:
+                return try relaxationStopped(.timeLimit, columns: columns, isInteger: isInteger)
             case .noPrimalFeasible:
                 return .done(Solution(status: .infeasible, seconds: elapsed))
             case .noDualFeasible:
@@ -111,6 +125,20 @@ private struct SolveRun {
                 return .done(Solution(status: .failed("simplex: \(code)"), seconds: elapsed))
             }
         }
+    }
+
+    /// Iterations in one simplex slice: about a second's work on the machines measured
+    /// (an iteration costs time proportional to the number of columns).
+    static func simplexSlice(columns: Int) -> Int32 {
+        Int32(min(5_000, max(100, 100_000_000 / max(columns, 1))))
+    }
+
+    /// The simplex was stopped: an LP returns its current point if it is feasible.
+    func relaxationStopped(_ reason: StopReason, columns: Int, isInteger: Bool) throws(GLPKError) -> RelaxationOutcome {
+        if !isInteger, try problem.read("glp_get_prim_stat", initial: Int32(0), mm_glp_get_prim_stat) == GLP_FEAS {
+            return .done(try basicSolution(.feasible(reason), columns: columns, bound: nil))
+        }
+        return .done(stopped(reason))
     }
 
     /// Sets the starting point's basis, if any and GLPK accepts it; otherwise Bixby's basis.
@@ -158,7 +186,6 @@ private struct SolveRun {
         parm.tm_lim = milliseconds
         parm.mip_gap = options.relativeGap
         parm.presolve = relaxationBound == nil ? GLP_ON : GLP_OFF
-        let monitor = SearchMonitor(options: options, started: started)
         // The starting point as first incumbent (1-based); only without the MIP presolver.
         let offered: [Double]? = relaxationBound != nil ? start.map { [0] + $0.values } : nil
         let (code, search) = try withExtendedLifetime(monitor) { () throws(GLPKError) -> (GLPKReturnCode, mm_glpk_search) in

@@ -9,10 +9,9 @@ final class SearchMonitor {
     private let started: ContinuousClock.Instant
     private var lastReport: ContinuousClock.Instant?
     private var lastIncumbent: Double?
-    /// Why the search was asked to stop, if it was.
+    /// Why the search was asked to stop, if it was. (A progress closure's error stops
+    /// here: the solve reports `callbackError`, the error never reaches C.)
     private(set) var stopReason: StopReason?
-    /// The error the progress closure threw, if any.
-    private(set) var progressError: (any Error)?
 
     /// Progress is reported at most this often, plus whenever the incumbent improves.
     static let reportInterval = Duration.milliseconds(100)
@@ -22,15 +21,24 @@ final class SearchMonitor {
         self.started = started
     }
 
-    /// The C callback; `context` is an unretained `SearchMonitor`.
+    /// The C callback of branch and cut; `context` is an unretained `SearchMonitor`.
     static let callback: mm_glpk_progress_func = { context, progress in
-        guard let context, let progress else { return 0 }
+        guard let context, let p = progress?.pointee else { return 0 }
         let monitor = Unmanaged<SearchMonitor>.fromOpaque(context).takeUnretainedValue()
-        return monitor.observe(progress.pointee) ? 1 : 0
+        let stop = monitor.observe(
+            incumbent: p.has_incumbent != 0 ? p.incumbent : nil,
+            bound: p.has_bound != 0 ? p.bound : nil,
+            gap: p.has_incumbent != 0 && p.gap < Double.greatestFiniteMagnitude ? p.gap : nil)
+        return stop ? 1 : 0
+    }
+
+    /// Between two slices of the simplex (no bound yet); returns why to stop, if so.
+    func observeSimplex(incumbent: Double?) -> StopReason? {
+        observe(incumbent: incumbent, bound: nil, gap: nil) ? stopReason : nil
     }
 
     /// Returns true to stop the search.
-    private func observe(_ p: mm_glpk_progress) -> Bool {
+    private func observe(incumbent: Double?, bound: Double?, gap: Double?) -> Bool {
         if stopReason != nil { return true }
         if options.cancellation?.isCancelled == true {
             stopReason = .cancelled
@@ -38,20 +46,13 @@ final class SearchMonitor {
         }
         guard let report = options.progress else { return false }
         let now = ContinuousClock.now
-        let incumbent = p.has_incumbent != 0 ? p.incumbent : nil
         let due = lastReport.map { now - $0 >= Self.reportInterval } ?? true
         guard due || incumbent != lastIncumbent else { return false }
         lastReport = now
         lastIncumbent = incumbent
-        let snapshot = SolveProgress(
-            elapsedSeconds: (now - started).seconds,
-            incumbent: incumbent,
-            bound: p.has_bound != 0 ? p.bound : nil,
-            gap: p.has_incumbent != 0 && p.gap < Double.greatestFiniteMagnitude ? p.gap : nil)
         do {
-            try report(snapshot)
+            try report(SolveProgress(elapsedSeconds: (now - started).seconds, incumbent: incumbent, bound: bound, gap: gap))
         } catch {
-            progressError = error
             stopReason = .callbackError
             return true
         }

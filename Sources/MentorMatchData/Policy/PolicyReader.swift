@@ -16,7 +16,11 @@ public enum PolicyReader {
     public static func read(data: Data, file: String, over base: Policy = Policy()) throws(InputErrors) -> Loaded<Policy> {
         let diagnostics = Diagnostics()
         var policy: Policy?
-        if let top = YAMLDocument.object(data, file: file, what: "a policy", diagnostics: diagnostics) {
+        // JSON goes to the JSON parser (YAML 1.1 parsers trip on some valid JSON, such as tab indentation).
+        let isJSON = data.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        let object = isJSON ? JSONDocument.object(data, file: file, diagnostics: diagnostics)
+            : YAMLDocument.object(data, file: file, what: "a policy", diagnostics: diagnostics)
+        if let top = object {
             let reader = RecordReader(top, file: file, record: "", diagnostics: diagnostics)
             if let overrides = PolicyOverrides.read(reader) {
                 policy = overrides.applied(to: base)

@@ -24,12 +24,12 @@ public struct CandidateTable: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var mentors: [Int32] = [], fits: [Int32] = [], counts: [Int] = []
             for s in (c * chunkSize)..<min(n, (c + 1) * chunkSize) {
-                let list = context.candidateMentors(of: s)
-                counts.append(list.count)
-                for m in list {
+                let before = mentors.count
+                context.forEachCandidate(of: s) { m, fit in
                     mentors.append(Int32(m))
-                    fits.append(Int32(context.fit(student: s, mentor: m)))
+                    fits.append(Int32(fit))
                 }
+                counts.append(mentors.count - before)
             }
             shared[c] = (mentors, fits, counts)
         }

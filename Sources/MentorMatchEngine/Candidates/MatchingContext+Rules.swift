@@ -12,6 +12,13 @@ extension MatchingContext {
         return exclusionOnSameKey(student: s, mentor: m)
     }
 
+    /// Active mentors on the student's path who speak their language, or `nil`.
+    @usableFromInline
+    func candidatePool(of student: Int) -> [Int32]? {
+        guard let key = studentKey[student] else { return nil }
+        return mentorsByKey[key]
+    }
+
     /// Rules 4–6 only, for an active mentor already known to share path and language.
     @inline(__always)
     func exclusionOnSameKey(student s: Int, mentor m: Int) -> ExclusionRule? {
@@ -28,7 +35,7 @@ extension MatchingContext {
                                sessions: sessionsPerWeek[s], minutes: sessionMinutes[s])
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func hasSessionWindows(_ overlap: WeekSlots, sessions: Int, minutes: Int) -> Bool {
         // Σ⌊15·run/len⌋ ≤ ⌊15·Σrun/len⌋: a cheap test rejects most pairs.
         guard overlap.count * WeekSlots.minutesPerSlot >= sessions * minutes else { return false }
@@ -36,28 +43,49 @@ extension MatchingContext {
     }
 
     /// Every mentor that is not a candidate of `student`, with the first rule that excludes it, in mentor order.
-    public func exclusions(of student: Int) -> [(mentor: Int, rule: ExclusionRule)] {
-        (0..<mentorCount).compactMap { m in exclusion(student: student, mentor: m).map { (m, $0) } }
+    public func exclusions(of student: Int) -> [Exclusion] {
+        (0..<mentorCount).compactMap { m in exclusion(student: student, mentor: m).map { Exclusion(mentor: m, rule: $0) } }
     }
 
     /// The candidate mentors of `student` (rules 1–6; locks aside), in mentor order.
     /// Only active mentors sharing the student's path and language are examined.
     public func candidateMentors(of student: Int) -> [Int] {
-        guard let key = studentKey[student], let pool = mentorsByKey[key] else { return [] }
+        var result: [Int] = []
+        forEachCandidate(of: student) { m, _ in result.append(m) }
+        return result
+    }
+
+    /// Calls `body(mentor, fit)` for each candidate of `student`, in mentor order: the hot loop of
+    /// candidate generation, with the student's values hoisted and the mentors' read in place.
+    @inlinable
+    public func forEachCandidate(of student: Int, _ body: (Int, Int) -> Void) {
+        guard let pool = candidatePool(of: student) else { return }
         let slots = studentSlots[student], sessions = sessionsPerWeek[student], minutes = sessionMinutes[student]
         let vetoes = vetoed[student]
         let leaving = changeRequested[student] ? currentMentor[student] : nil
-        var result: [Int] = []
-        mentorSlots.withUnsafeBufferPointer { mentorSlots in
-            for m32 in pool {
-                let m = Int(m32)
-                guard Self.hasSessionWindows(slots.intersection(mentorSlots[m]), sessions: sessions, minutes: minutes),
-                      m != leaving, vetoes.isEmpty || !vetoes.contains(m32)
-                else { continue }
-                result.append(m)
+        let k = styleCount, weights = policy.weights
+        studentPreferences.withUnsafeBufferPointer { prefs in
+            let p = UnsafeBufferPointer(rebasing: prefs[(student * k)..<((student + 1) * k)])
+            mentorProfile.withUnsafeBufferPointer { profiles in
+                mentorSlots.withUnsafeBufferPointer { mentorSlots in
+                    satisfaction.withUnsafeBufferPointer { satisfaction in
+                        for m32 in pool {
+                            let m = Int(m32)
+                            let overlap = slots.intersection(mentorSlots[m])
+                            guard Self.hasSessionWindows(overlap, sessions: sessions, minutes: minutes),
+                                  m != leaving, vetoes.isEmpty || !vetoes.contains(m32)
+                            else { continue }
+                            let style = FitArithmetic.style(
+                                preferences: p, profile: UnsafeBufferPointer(rebasing: profiles[(m * k)..<((m + 1) * k)]))
+                            let availability = FitArithmetic.availability(
+                                overlapMinutes: overlap.count * WeekSlots.minutesPerSlot, sessionsPerWeek: sessions, sessionMinutes: minutes)
+                            body(m, FitArithmetic.fit(style: style, availability: availability,
+                                                      satisfaction: satisfaction[m], weights: weights))
+                        }
+                    }
+                }
             }
         }
-        return result
     }
 
     /// The candidates of `student` with their scores, in mentor order.
@@ -79,5 +107,15 @@ public struct Candidate: Sendable, Equatable {
     public init(mentor: Int, score: FitScore) {
         self.mentor = mentor
         self.score = score
+    }
+}
+
+/// A mentor who is not a student's candidate, and the first rule that excludes them.
+public struct Exclusion: Sendable, Equatable {
+    public var mentor: Int
+    public var rule: ExclusionRule
+    public init(mentor: Int, rule: ExclusionRule) {
+        self.mentor = mentor
+        self.rule = rule
     }
 }

@@ -26,19 +26,19 @@ public struct MatchingContext: Sendable {
     /// Role of each student: without mentor, voluntary, forced (with the rule), locked.
     public private(set) var roles: [StudentRole] = []
 
-    let styleCount: Int
+    @usableFromInline let styleCount: Int
     /// Per-student numbers the hot path reads (copying a `Student` would retain its strings).
-    let sessionsPerWeek: [Int]
-    let sessionMinutes: [Int]
-    let changeRequested: [Bool]
-    let mentorSlots: [WeekSlots]
-    let studentSlots: [WeekSlots]
+    @usableFromInline let sessionsPerWeek: [Int]
+    @usableFromInline let sessionMinutes: [Int]
+    @usableFromInline let changeRequested: [Bool]
+    @usableFromInline let mentorSlots: [WeekSlots]
+    @usableFromInline let studentSlots: [WeekSlots]
     /// `mentorProfile[m*styleCount + k]`.
-    let mentorProfile: [Double]
+    @usableFromInline let mentorProfile: [Double]
     /// `studentPreferences[s*styleCount + k]`.
-    let studentPreferences: [Double]
+    @usableFromInline let studentPreferences: [Double]
     /// Mentors each student vetoed (rule 5), sorted.
-    let vetoed: [[Int32]]
+    @usableFromInline let vetoed: [[Int32]]
     /// Active mentors by (path, language), each list in mentor order.
     let mentorsByKey: [BucketKey: [Int32]]
     /// Each student's (path, language) key; `nil` when no mentor teaches that path or speaks that language.
@@ -199,8 +199,11 @@ public struct MatchingContext: Sendable {
             guard v.isFinite, v >= 0 else { throw .invalidPolicy("weight \(name) must be a number >= 0") }
         }
         guard (w.style + w.availability) + w.satisfaction > 0 else { throw .invalidPolicy("weights must not all be 0") }
-        guard p.moveCost >= 0 else { throw .invalidPolicy("moveCost must be >= 0") }
-        guard p.unassignedPenalty >= 0 else { throw .invalidPolicy("unassignedPenalty must be >= 0") }
+        // Objective terms stay far from overflow (and exact in a Double) below 10^12 per student.
+        guard (0...1_000_000_000_000).contains(p.moveCost) else { throw .invalidPolicy("moveCost must be in 0…10^12") }
+        guard (0...1_000_000_000_000).contains(p.unassignedPenalty) else {
+            throw .invalidPolicy("unassignedPenalty must be in 0…10^12")
+        }
         guard (p.maxMoves ?? 0) >= 0 else { throw .invalidPolicy("maxMoves must be >= 0") }
         guard p.forbidAtOrBelow >= 0 else { throw .invalidPolicy("forbidAtOrBelow must be >= 0") }
         guard p.ratingPrior.isFinite, p.ratingPrior >= 0 else { throw .invalidPolicy("ratingPrior must be a number >= 0") }

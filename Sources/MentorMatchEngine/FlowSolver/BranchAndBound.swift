@@ -19,7 +19,7 @@ struct BranchAndBound {
 
     func run() -> Outcome {
         var incumbent: (chosen: [Int], profit: Int)?
-        var open: [(bound: Int, fixes: [BranchFix])] = [(root.profitBound, [])]
+        var open: [(bound: Int, fixes: [BranchFix], price: Int?)] = [(root.profitBound, [], nil)]
         var solvedNodes = 0
         var stopped = false
 
@@ -41,7 +41,7 @@ struct BranchAndBound {
             solvedNodes += 1
             let instance = node.fixes.isEmpty ? root : root.restricted(node.fixes)
             var search = LagrangianSearch(instance: instance, shouldStop: shouldStop)
-            switch search.run() {
+            switch search.run(priceHint: node.price) {
             case .infeasible:
                 continue
             case .stoppedWithoutSolution:
@@ -53,14 +53,14 @@ struct BranchAndBound {
                 offer(chosen, in: instance)
                 let nodeBound = min(bound, node.bound)
                 guard let branch else {
-                    open.append((nodeBound, node.fixes))
+                    open.append((nodeBound, node.fixes, node.price))
                     stopped = true
                     break
                 }
                 if nodeBound > incumbent!.profit {
                     let option: Int? = branch.option >= 0 ? instance.arcOriginal[Int(branch.option)] : nil
-                    open.append((nodeBound, node.fixes + [BranchFix(student: branch.student, option: option, take: true)]))
-                    open.append((nodeBound, node.fixes + [BranchFix(student: branch.student, option: option, take: false)]))
+                    open.append((nodeBound, node.fixes + [BranchFix(student: branch.student, option: option, take: true)], branch.price))
+                    open.append((nodeBound, node.fixes + [BranchFix(student: branch.student, option: option, take: false)], branch.price))
                 }
             }
             if stopped { break }

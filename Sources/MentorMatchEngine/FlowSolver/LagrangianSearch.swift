@@ -10,8 +10,9 @@ struct LagrangianSearch {
     enum Outcome {
         case optimal([Int32])
         /// Feasible, with the best proven upper bound on the profit, and (when the
-        /// search ended at a breakpoint, not at a limit) a student choice to branch on.
-        case feasible([Int32], profitBound: Int, branch: (student: Int, option: Int32)?)
+        /// search ended at a breakpoint, not at a limit) a student choice to branch on
+        /// and the integer price just below the breakpoint, a good start for the branches.
+        case feasible([Int32], profitBound: Int, branch: (student: Int, option: Int32, price: Int)?)
         case infeasible
         case stoppedWithoutSolution
     }
@@ -41,7 +42,9 @@ struct LagrangianSearch {
     }
 
     private func evaluate(_ p: Int, _ q: Int) -> Evaluation {
-        switch flow.solve(priceNumerator: p, denominator: q, shouldStop: shouldStop) {
+        let t0 = ContinuousClock.now
+        defer { if debugTrace { print("λ = \(p)/\(q): \(ContinuousClock.now - t0), moves \(flow.profitAndMoves.moves), profit \(flow.profitAndMoves.profit)") } }
+        switch flow.solve(priceNumerator: p, denominator: q, warmStart: true, shouldStop: shouldStop) {
         case .optimal:
             let (profit, moves) = flow.profitAndMoves
             return .point(Point(chosen: flow.chosen, profit: profit, moves: moves))
@@ -57,34 +60,104 @@ struct LagrangianSearch {
         floorDivide(q * x.profit - p * (x.moves - budget), q)
     }
 
-    mutating func run() -> Outcome {
-        let zero: Point
-        switch evaluate(0, 1) {
-        case .infeasible: return .infeasible
-        case .stopped(let partial): return salvage(partial)
-        case .point(let x): zero = x
-        }
-        guard let budget = instance.maxMoves, zero.moves > budget else { return .optimal(zero.chosen) }
-        bestBound = min(bestBound, zero.profit)
+    /// The two sides of the budget seen so far, and the last two probes.
+    private struct Bracket {
+        /// The highest price seen with moves > budget, and its flow.
+        var high: (price: Int, point: Point)?
+        /// The lowest price seen with moves < budget, and its flow.
+        var low: (price: Int, point: Point)?
+        var latest: (price: Int, moves: Int)?
+        var before: (price: Int, moves: Int)?
+    }
 
-        // A price above any profit difference: the flow minimises moves first.
-        var spread = 1
-        for s in 0..<instance.studentCount {
-            var largest = 0
-            for a in instance.arcStart[s] ..< instance.arcStart[s + 1] { largest = max(largest, abs(instance.arcProfit[a])) }
-            spread += 2 * largest
+    /// Solves at an integer price; returns the search's answer when this probe settles it.
+    private mutating func probe(_ price: Int, _ bracket: inout Bracket, budget: Int) -> Outcome? {
+        switch evaluate(price, 1) {
+        case .infeasible:
+            return .infeasible
+        case .stopped(let partial):
+            return stopped(bracket, partial: partial)
+        case .point(let x):
+            bestBound = min(bestBound, lagrangianBound(x, price, 1, budget: budget))
+            if x.moves == budget || (price == 0 && x.moves < budget) { return .optimal(x.chosen) }
+            if x.moves > budget {
+                if bracket.high == nil || price > bracket.high!.price { bracket.high = (price, x) }
+            } else if bracket.low == nil || price < bracket.low!.price {
+                bracket.low = (price, x)
+            }
+            bracket.before = bracket.latest
+            bracket.latest = (price, x.moves)
+            return nil
         }
-        var high = zero  // moves > budget
-        var low: Point
-        switch evaluate(spread, 1) {
-        case .infeasible: return .infeasible
-        case .stopped: return salvage(zero.chosen)
-        case .point(let x): low = x
-        }
-        if low.moves > budget { return .infeasible }
-        bestBound = min(bestBound, lagrangianBound(low, spread, 1, budget: budget))
-        if low.moves == budget { return .optimal(low.chosen) }
+    }
 
+    private func stopped(_ bracket: Bracket, partial: [Int32]) -> Outcome {
+        if let low = bracket.low { return .feasible(low.point.chosen, profitBound: bestBound, branch: nil) }
+        return salvage(bracket.high?.point.chosen ?? partial)
+    }
+
+    /// Runs the search; `priceHint` (a parent branch's λ*) is the first price tried instead of 0.
+    mutating func run(priceHint: Int? = nil) -> Outcome {
+        guard let budget = instance.maxMoves else {
+            switch evaluate(0, 1) {
+            case .infeasible: return .infeasible
+            case .stopped(let partial): return salvage(partial)
+            case .point(let x): return .optimal(x.chosen)
+            }
+        }
+        var bracket = Bracket()
+        if let done = probe(max(0, priceHint ?? 0), &bracket, budget: budget) { return done }
+
+        // A price below the budget's breakpoint: step down from the hint.
+        var step = 1
+        while bracket.high == nil {
+            if shouldStop() { return stopped(bracket, partial: []) }
+            if let done = probe(max(0, bracket.low!.price - step), &bracket, budget: budget) { return done }
+            step *= 4
+        }
+        // A price above it: from 0, the margin at which about (moves − budget)
+        // movers would rather stay (an underestimate, so scaled up); from a hint,
+        // one more. Then growing steps; beyond `spread` the flow minimises moves
+        // first, so a budget still broken there cannot be met.
+        var price = bracket.high!.price + 1
+        if bracket.high!.price == 0 {
+            let margins = flow.moveMargins()
+            let guess = margins[min(margins.count - 1, bracket.high!.point.moves - budget - 1)]
+            let capped = min(guess, moveSpread)
+            price = max(1, capped + capped / 4)
+        }
+        step = max(1, price - bracket.high!.price)
+        while bracket.low == nil {
+            if shouldStop() { return stopped(bracket, partial: []) }
+            if let done = probe(price, &bracket, budget: budget) { return done }
+            if price > moveSpread { return .infeasible }
+            price += step
+            step *= 2
+        }
+
+        // Integer prices: secant steps on the move count through the two latest
+        // probes (rounded away from the latest), kept
+        // strictly inside the bracket, until its ends are adjacent integers.
+        while bracket.low!.price - bracket.high!.price > 1 {
+            if shouldStop() { return stopped(bracket, partial: []) }
+            let hi = bracket.high!, lo = bracket.low!
+            var next = (hi.price + lo.price) / 2
+            if let latest = bracket.latest, let before = bracket.before {
+                if latest.moves != before.moves {
+                    let step = Double(budget - latest.moves) * Double(latest.price - before.price) / Double(latest.moves - before.moves)
+                    next = latest.price + Int(step.rounded(step > 0 ? .up : .down))
+                } else {
+                    // A flat stretch: step on by the last distance, towards the budget.
+                    next = latest.price + (latest.moves > budget ? 1 : -1) * max(1, abs(latest.price - before.price))
+                }
+            }
+            next = min(max(next, hi.price + 1), lo.price - 1)
+            if let done = probe(next, &bracket, budget: budget) { return done }
+        }
+
+        // Newton between the two sides' lines, at rational prices.
+        var high = bracket.high!.point, low = bracket.low!.point
+        let floorPrice = bracket.high!.price
         while true {
             if shouldStop() { return .feasible(low.chosen, profitBound: bestBound, branch: nil) }
             var p = high.profit - low.profit, q = high.moves - low.moves
@@ -115,8 +188,20 @@ struct LagrangianSearch {
             let moveFlags = instance.arcIsMove
             func isMove(_ a: Int32) -> Bool { a >= 0 && moveFlags[Int(a)] }
             let s = differing.first { isMove(high.chosen[$0]) || isMove(low.chosen[$0]) } ?? differing.first
-            return .feasible(repaired.chosen, profitBound: bestBound, branch: s.map { ($0, high.chosen[$0]) })
+            return .feasible(repaired.chosen, profitBound: bestBound,
+                             branch: s.map { (student: $0, option: high.chosen[$0], price: floorPrice) })
         }
+    }
+
+    /// A price above any difference in profit: the flow then minimises moves first.
+    private var moveSpread: Int {
+        var spread = 1
+        for s in 0..<instance.studentCount {
+            var largest = 0
+            for a in instance.arcStart[s] ..< instance.arcStart[s + 1] { largest = max(largest, abs(instance.arcProfit[a])) }
+            spread += 2 * largest
+        }
+        return spread
     }
 
     /// A feasible assignment from a partial one: optional students on move arcs
@@ -142,6 +227,9 @@ struct LagrangianSearch {
         return .feasible(chosen, profitBound: bestBound, branch: nil)
     }
 }
+
+import Foundation
+let debugTrace = ProcessInfo.processInfo.environment["FLOW_TRACE"] != nil
 
 private func gcd(_ a: Int, _ b: Int) -> Int {
     var a = abs(a), b = abs(b)

@@ -1,13 +1,19 @@
-/// Min-cost flow on a ``FlowInstance`` by successive shortest paths: students
-/// enter one at a time (forced ones first, then by index), each along a
-/// shortest path to the sink in the residual network (Dijkstra on reduced
-/// costs, stopped when the sink is settled; potentials keep reduced costs
-/// non-negative). After each student the flow is optimal for the students
-/// entered so far, so at the end it is optimal; integer costs, integer flow.
+/// Min-cost flow on a ``FlowInstance`` by successive shortest paths.
 ///
-/// A path may push earlier students to other mentors or out of the
-/// assignment; the residual graph is kept implicitly through each mentor's
+/// Every student must ship one unit to the sink. Students not yet routed hold
+/// an excess; the sink (and, after a warm start, a few mentor or arrival nodes)
+/// hold the matching deficits. Each excess student in turn (forced ones first,
+/// then by index) is routed along a shortest path in the residual network to
+/// the nearest node with a deficit: Dijkstra on reduced costs, stopped when
+/// that node is settled; node potentials keep every residual reduced cost
+/// non-negative, so when no excess is left the flow is optimal. Integer costs,
+/// integer flow. A path may push earlier students to other mentors or out of
+/// the assignment; the residual graph is kept implicitly through each node's
 /// list of current students.
+///
+/// ``solve(priceNumerator:denominator:warmStart:shouldStop:)`` with a warm
+/// start keeps the previous flow and potentials and takes out only the
+/// students whose choice stopped being a best one under the new costs.
 final class SuccessiveShortestPaths {
     enum Outcome: Equatable {
         case optimal
@@ -18,6 +24,9 @@ final class SuccessiveShortestPaths {
 
     static let unassigned: Int32 = -1
     static let notEntered: Int32 = -2
+    /// `parentArc` markers for the non-student arcs of a path.
+    private static let viaLink: Int32 = -1
+    private static let viaSink: Int32 = -2
 
     let instance: FlowInstance
     /// Local arc chosen by each student, ``unassigned`` or ``notEntered``.
@@ -31,17 +40,28 @@ final class SuccessiveShortestPaths {
     private(set) var arrivals: [Int]
     private var potential: [Int]
     private var cost: [Int]
+    /// Deficits held by mentor and arrival nodes (the sink holds the rest).
+    private var deficit: [Int32]
+    private var nodeDeficits = 0
+    private var waiting = 0
+    private var hasFlow = false
+    /// The price denominator the current potentials are scaled for.
+    private var scale = 1
 
     // Dijkstra scratch, reset by round stamps.
     private var distance: [Int]
     private var labelRound: [UInt32]
     private var settledRound: [UInt32]
-    /// How a node was reached: the arc from its student, or -1 for the mentor ↔ arrival link.
+    /// How a node was reached: the arc from its student, ``viaLink`` or ``viaSink``.
     private var parentArc: [Int32]
     private var sinkParent: Int32 = -1
     private var round: UInt32 = 0
     private var settled: [Int32] = []
     private var heap = MinHeap()
+    /// Nodes settled by the searches of the current solve (a deterministic measure of effort),
+    /// and in all by the last fresh solve.
+    private var work = 0
+    private var freshWork = Int.max
 
     init(_ instance: FlowInstance) {
         self.instance = instance
@@ -54,25 +74,53 @@ final class SuccessiveShortestPaths {
         arrivals = Array(repeating: 0, count: instance.mentorCount)
         potential = Array(repeating: 0, count: n)
         cost = Array(repeating: 0, count: instance.arcHead.count)
+        deficit = Array(repeating: 0, count: n)
         distance = Array(repeating: 0, count: n)
         labelRound = Array(repeating: 0, count: n)
         settledRound = Array(repeating: 0, count: n)
         parentArc = Array(repeating: -1, count: n)
     }
 
-    /// Solves with arc costs `−q·profit + p·isMove` (the Lagrangian price p/q on moves).
-    func solve(priceNumerator p: Int, denominator q: Int, shouldStop: () -> Bool) -> Outcome {
-        reset()
+    /// Solves with arc costs `−q·profit + p·isMove` (the Lagrangian price p/q on
+    /// moves), from scratch or, with `warmStart`, from the last optimal flow.
+    func solve(priceNumerator p: Int, denominator q: Int, warmStart: Bool, shouldStop: () -> Bool) -> Outcome {
         for a in 0..<cost.count {
             cost[a] = -q * instance.arcProfit[a] + (instance.arcIsMove[a] ? p : 0)
         }
+        // A warm start pays off only when few students must be re-routed: each
+        // re-routed student may search far for a deficit, while a fresh start routes
+        // nearly every student straight to a free seat. So a warm start is tried
+        // when few students are out, and given up (for a fresh start) once it has
+        // settled as many nodes as the last fresh start did in all.
+        rescalePotentials(to: q)
+        scale = q
+        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64)
+        hasFlow = false
+        if warm {
+            switch routeWaiting(workLimit: freshWork, shouldStop: shouldStop) {
+            case .optimal?: hasFlow = true; return .optimal
+            case .stopped?: return .stopped
+            case .infeasible?, nil: break  // over the work limit (infeasible cannot happen warm): start afresh
+            }
+        }
+        reset()
+        let outcome = routeWaiting(workLimit: Int.max, shouldStop: shouldStop)!
+        freshWork = work
+        hasFlow = outcome == .optimal
+        return outcome
+    }
+
+    /// Routes every waiting student (forced ones first, then by index); nil when
+    /// the settled nodes exceed `workLimit`.
+    private func routeWaiting(workLimit: Int, shouldStop: () -> Bool) -> Outcome? {
         var order = [Int]()
-        order.reserveCapacity(instance.studentCount)
-        for s in 0..<instance.studentCount where !instance.mayBeUnassigned[s] { order.append(s) }
-        for s in 0..<instance.studentCount where instance.mayBeUnassigned[s] { order.append(s) }
+        for s in 0..<instance.studentCount where chosen[s] == Self.notEntered && !instance.mayBeUnassigned[s] { order.append(s) }
+        for s in 0..<instance.studentCount where chosen[s] == Self.notEntered && instance.mayBeUnassigned[s] { order.append(s) }
+        work = 0
         for (i, s) in order.enumerated() {
             if i & 1023 == 1023 && shouldStop() { return .stopped }
-            if !enter(s) { return .infeasible(student: s) }
+            if !route(s) { return .infeasible(student: s) }
+            if work > workLimit { return nil }
         }
         return .optimal
     }
@@ -89,8 +137,102 @@ final class SuccessiveShortestPaths {
 
     private func reset() {
         for i in chosen.indices { chosen[i] = Self.notEntered; next[i] = -1; prev[i] = -1 }
-        for i in head.indices { head[i] = -1; potential[i] = 0 }
+        for i in head.indices { head[i] = -1; potential[i] = 0; deficit[i] = 0 }
         for m in load.indices { load[m] = 0; arrivals[m] = 0 }
+        nodeDeficits = 0
+        waiting = instance.studentCount
+    }
+
+    /// For each student on a move arc, how much the price of a move may rise
+    /// (in cost units, at the current potentials) before another choice without a
+    /// move becomes at least as good: an estimate of where it would stop moving.
+    func moveMargins() -> [Int] {
+        let inst = instance, sink = inst.sink
+        var margins = [Int]()
+        for s in 0..<inst.studentCount {
+            let current = chosen[s]
+            guard current >= 0, inst.arcIsMove[Int(current)] else { continue }
+            let value = cost[Int(current)] - potential[Int(inst.arcHead[Int(current)])]
+            var best = inst.mayBeUnassigned[s] ? -potential[sink] : Int.max
+            for a in inst.arcStart[s] ..< inst.arcStart[s + 1] where !inst.arcIsMove[a] {
+                best = min(best, cost[a] - potential[Int(inst.arcHead[a])])
+            }
+            margins.append(best == Int.max ? Int.max : best - value)
+        }
+        return margins.sorted()
+    }
+
+    /// Multiplies the potentials of mentor, arrival and sink nodes by q / scale,
+    /// rounding down. The arcs between those nodes cost 0, so their reduced costs
+    /// only need the potentials' order, which a monotone map keeps; student arcs
+    /// are checked next by ``releaseNonOptimalStudents()``.
+    private func rescalePotentials(to q: Int) {
+        guard q != scale else { return }
+        for v in instance.studentCount ..< instance.nodeCount {
+            let product = potential[v].multipliedFullWidth(by: q)
+            let (quotient, remainder) = scale.dividingFullWidth(product)
+            potential[v] = remainder < 0 ? quotient - 1 : quotient
+        }
+    }
+
+    /// Takes out every student whose current choice is no longer one of least
+    /// reduced cost (new costs, old potentials); the others get a new potential. Only that student's own arc
+    /// loses flow, so every other residual arc keeps a non-negative reduced cost;
+    /// the unit it no longer delivers becomes a deficit, moved on towards the
+    /// sink while the arcs it would free keep non-negative reduced costs.
+    /// Cost minus head potential of student s's current choice, and the least over all its choices.
+    private func choiceValues(_ s: Int) -> (current: Int, best: Int) {
+        let inst = instance, sinkPotential = potential[inst.sink]
+        let current = chosen[s]
+        let value = current >= 0 ? cost[Int(current)] - potential[Int(inst.arcHead[Int(current)])] : -sinkPotential
+        var best = inst.mayBeUnassigned[s] ? -sinkPotential : Int.max
+        for a in inst.arcStart[s] ..< inst.arcStart[s + 1] {
+            best = min(best, cost[a] - potential[Int(inst.arcHead[a])])
+        }
+        return (value, best)
+    }
+
+    /// Returns false, changing nothing, when more than `limit` students would be taken out.
+    private func releaseNonOptimalStudents(limit: Int) -> Bool {
+        let inst = instance
+        var violators = 0
+        for s in 0..<inst.studentCount {
+            let current = chosen[s]
+            guard current != Self.notEntered else { continue }
+            let (currentValue, best) = choiceValues(s)
+            if currentValue > best { violators += 1 }
+        }
+        if violators > limit { return false }
+        for s in 0..<inst.studentCount {
+            let current = chosen[s]
+            guard current != Self.notEntered else { continue }
+            let (currentValue, best) = choiceValues(s)
+            guard currentValue > best else {
+                // Still a best choice: a potential that puts its own arcs at reduced cost ≥ 0.
+                potential[s] = -currentValue
+                continue
+            }
+            reassign(s, to: Self.notEntered)
+            waiting += 1
+            guard current >= 0 else { continue }  // the sink's deficit
+            var node = Int(inst.arcHead[Int(current)])
+            if node >= inst.studentCount + inst.mentorCount {
+                let mentor = node - inst.mentorCount
+                if potential[node] >= potential[mentor] {
+                    arrivals[node - inst.studentCount - inst.mentorCount] -= 1
+                    node = mentor
+                } else {
+                    deficit[node] += 1; nodeDeficits += 1
+                    continue
+                }
+            }
+            if potential[node] >= potential[inst.sink] {
+                load[node - inst.studentCount] -= 1
+            } else {
+                deficit[node] += 1; nodeDeficits += 1
+            }
+        }
+        return true
     }
 
     // MARK: lists
@@ -109,26 +251,64 @@ final class SuccessiveShortestPaths {
         if n >= 0 { prev[Int(n)] = p }
     }
 
-    /// Moves student s onto local arc a (or to unassigned when a < 0).
+    /// The node whose list holds a student with this choice (the sink for unassigned), if any.
+    private func listNode(_ a: Int32) -> Int? {
+        a >= 0 ? Int(instance.arcHead[Int(a)]) : (a == Self.unassigned ? instance.sink : nil)
+    }
+
+    /// Moves student s onto local arc a (or to ``unassigned`` / ``notEntered``).
     private func reassign(_ s: Int, to a: Int32) {
-        let old = chosen[s]
-        if old >= 0 { unlink(s, from: Int(instance.arcHead[Int(old)])) }
+        if let old = listNode(chosen[s]) { unlink(s, from: old) }
         chosen[s] = a
-        if a >= 0 { link(s, into: Int(instance.arcHead[Int(a)])) }
+        if let new = listNode(a) { link(s, into: new) }
     }
 
     // MARK: one shortest path
 
-    /// Routes student `source` to the sink along a shortest path; false when no path exists.
-    private func enter(_ source: Int) -> Bool {
+    /// The common case without a search: the student's cheapest choice (reduced
+    /// cost d) leads to the sink at no further reduced cost, so the shortest path
+    /// to the sink has length d (every path starts with an arc of reduced cost ≥ d).
+    /// Only the student's own potential moves (by −d). False when the case does not apply.
+    private func routeDirectly(_ source: Int) -> Bool {
+        let inst = instance, sink = inst.sink
+        let sCount = inst.studentCount, mCount = inst.mentorCount
+        let pu = potential[source]
+        var bestArc: Int32 = Self.unassigned
+        var best = inst.mayBeUnassigned[source] ? pu - potential[sink] : Int.max
+        for a in inst.arcStart[source] ..< inst.arcStart[source + 1] {
+            let d = cost[a] + pu - potential[Int(inst.arcHead[a])]
+            if d < best { best = d; bestArc = Int32(a) }
+        }
+        if best == Int.max { return false }
+        if bestArc >= 0 {
+            var node = Int(inst.arcHead[Int(bestArc)])
+            if node >= sCount + mCount {
+                let m = node - sCount - mCount
+                guard arrivals[m] < inst.maxNew[m], potential[node] == potential[node - mCount] else { return false }
+                node -= mCount
+            }
+            let m = node - sCount
+            guard load[m] < inst.capacity[m], potential[node] == potential[sink] else { return false }
+            if node != Int(inst.arcHead[Int(bestArc)]) { arrivals[m] += 1 }
+            load[m] += 1
+        }
+        potential[source] -= best
+        reassign(source, to: bestArc)
+        waiting -= 1
+        return true
+    }
+
+    /// Routes the excess of student `source` to the nearest deficit; false when none is reachable.
+    private func route(_ source: Int) -> Bool {
         let inst = instance
         let sCount = inst.studentCount, mCount = inst.mentorCount, sink = inst.sink
-        let arcs = inst.arcStart[source] ..< inst.arcStart[source + 1]
+        let sinkHasDeficit = waiting > nodeDeficits
         // A potential for the new node that makes its outgoing reduced costs non-negative.
         var pi = inst.mayBeUnassigned[source] ? potential[sink] : Int.min
-        for a in arcs { pi = max(pi, potential[Int(inst.arcHead[a])] - cost[a]) }
+        for a in inst.arcStart[source] ..< inst.arcStart[source + 1] { pi = max(pi, potential[Int(inst.arcHead[a])] - cost[a]) }
         if pi == Int.min { return false }
         potential[source] = pi
+        if sinkHasDeficit && routeDirectly(source) { work += 1; return true }
 
         round &+= 1
         if round == 0 {  // wrapped: clear stamps
@@ -141,7 +321,7 @@ final class SuccessiveShortestPaths {
         distance[source] = 0
         labelRound[source] = r
         heap.push(0, Int32(source))
-        var sinkDistance = -1
+        var target = -1, targetDistance = 0
 
         @inline(__always) func relax(_ v: Int, _ d: Int, _ via: Int32) {
             if labelRound[v] != r || d < distance[v] {
@@ -151,13 +331,22 @@ final class SuccessiveShortestPaths {
                 heap.push(d, Int32(v))
             }
         }
+        @inline(__always) func relaxSink(_ d: Int, from u: Int) {
+            if settledRound[sink] != r && (labelRound[sink] != r || d < distance[sink]) {
+                sinkParent = Int32(u)
+                relax(sink, d, Self.viaLink)
+            }
+        }
 
         while !heap.isEmpty {
             let (d, node) = heap.pop()
             let u = Int(node)
             if settledRound[u] == r || d != distance[u] { continue }
             settledRound[u] = r
-            if u == sink { sinkDistance = d; break }
+            if u == sink ? sinkHasDeficit : (u >= sCount && deficit[u] > 0) {
+                target = u; targetDistance = d
+                break
+            }
             settled.append(node)
             let pu = potential[u]
             if u < sCount {
@@ -168,74 +357,94 @@ final class SuccessiveShortestPaths {
                     if settledRound[v] == r { continue }
                     relax(v, d + cost[a] + pu - potential[v], Int32(a))
                 }
-                if current != Self.unassigned && inst.mayBeUnassigned[u] && settledRound[sink] != r {
-                    let nd = d + pu - potential[sink]
-                    if labelRound[sink] != r || nd < distance[sink] { sinkParent = node }
-                    relax(sink, nd, -1)
+                if current != Self.unassigned && inst.mayBeUnassigned[u] {
+                    relaxSink(d + pu - potential[sink], from: u)
                 }
             } else if u < sCount + mCount {
                 let m = u - sCount
-                if load[m] < inst.capacity[m] && settledRound[sink] != r {
-                    let nd = d + pu - potential[sink]
-                    if labelRound[sink] != r || nd < distance[sink] { sinkParent = node }
-                    relax(sink, nd, -1)
-                }
+                if load[m] < inst.capacity[m] { relaxSink(d + pu - potential[sink], from: u) }
                 let arrival = u + mCount
                 if arrivals[m] > 0 && settledRound[arrival] != r {
-                    relax(arrival, d + pu - potential[arrival], -1)
+                    relax(arrival, d + pu - potential[arrival], Self.viaLink)
                 }
                 var s = head[u]
                 while s >= 0 {
                     let v = Int(s)
                     if settledRound[v] != r {
-                        relax(v, d - cost[Int(chosen[v])] + pu - potential[v], -1)
+                        relax(v, d - cost[Int(chosen[v])] + pu - potential[v], Self.viaLink)
+                    }
+                    s = next[v]
+                }
+            } else if u < sink {
+                let m = u - sCount - mCount
+                let mentor = u - mCount
+                if arrivals[m] < inst.maxNew[m] && settledRound[mentor] != r {
+                    relax(mentor, d + pu - potential[mentor], Self.viaLink)
+                }
+                var s = head[u]
+                while s >= 0 {
+                    let v = Int(s)
+                    if settledRound[v] != r {
+                        relax(v, d - cost[Int(chosen[v])] + pu - potential[v], Self.viaLink)
                     }
                     s = next[v]
                 }
             } else {
-                let m = u - sCount - mCount
-                let mentor = u - mCount
-                if arrivals[m] < inst.maxNew[m] && settledRound[mentor] != r {
-                    relax(mentor, d + pu - potential[mentor], -1)
+                // The sink without a deficit: back into any mentor that sends it flow,
+                // or any unassigned student.
+                for m in 0..<mCount where load[m] > 0 {
+                    let v = sCount + m
+                    if settledRound[v] != r { relax(v, d + pu - potential[v], Self.viaSink) }
                 }
                 var s = head[u]
                 while s >= 0 {
                     let v = Int(s)
-                    if settledRound[v] != r {
-                        relax(v, d - cost[Int(chosen[v])] + pu - potential[v], -1)
-                    }
+                    if settledRound[v] != r { relax(v, d + pu - potential[v], Self.viaLink) }
                     s = next[v]
                 }
             }
         }
-        if sinkDistance < 0 { return false }
+        if target < 0 { return false }
+        work += settled.count
 
-        // Potentials: settled nodes move by (their distance − the sink's); the rest stay.
+        // Potentials: settled nodes move by (their distance − the target's); the rest stay.
         for node in settled {
             let v = Int(node)
-            potential[v] += distance[v] - sinkDistance
+            potential[v] += distance[v] - targetDistance
         }
+        if target != sink { deficit[target] -= 1; nodeDeficits -= 1 }
+        waiting -= 1
 
-        // Augment one unit back from the sink.
-        var v = Int(sinkParent)
-        if v < sCount {
-            // A student leaves the assignment.
-            let old = chosen[v]
-            reassign(v, to: Self.unassigned)
-            if v == source { return true }
-            v = Int(inst.arcHead[Int(old)])
-        } else {
-            load[v - sCount] += 1
-        }
+        // Augment one unit back from the target.
+        var v = target
         while true {
+            if v == sink {
+                let u = Int(sinkParent)
+                if u < sCount {
+                    // A student leaves the assignment.
+                    let old = chosen[u]
+                    reassign(u, to: Self.unassigned)
+                    if u == source { return true }
+                    v = Int(inst.arcHead[Int(old)])
+                } else {
+                    load[u - sCount] += 1
+                    v = u
+                }
+                continue
+            }
             let via = parentArc[v]
             if v < sCount + mCount {
-                if via < 0 {
+                if via == Self.viaLink {
                     arrivals[v - sCount] += 1
                     v += mCount
                     continue
                 }
-            } else if via < 0 {
+                if via == Self.viaSink {
+                    load[v - sCount] -= 1
+                    v = sink
+                    continue
+                }
+            } else if via == Self.viaLink {
                 arrivals[v - sCount - mCount] -= 1
                 v -= mCount
                 continue
@@ -244,7 +453,7 @@ final class SuccessiveShortestPaths {
             let old = chosen[s]
             reassign(s, to: via)
             if s == source { return true }
-            v = Int(inst.arcHead[Int(old)])
+            v = old >= 0 ? Int(inst.arcHead[Int(old)]) : sink
         }
     }
 }

@@ -67,8 +67,14 @@ public struct MIPAssignmentSolver: AssignmentSolver {
     }
 
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        // No student: nothing to decide (and a model without variables is not a model).
+        if problem.studentCount == 0 {
+            return AssignmentSolution(status: .optimal, chosenArc: [], objective: 0, bound: 0, seconds: 0)
+        }
         let model = MIPAssignmentSolver.model(of: problem)
         var options = SolveOptions(timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap)
+        options.cancellation = limits.cancellation
+        if let progress = limits.progress { options.progress = { progress($0) } }
         options.startingPoint = MIPAssignmentSolver.values(of: problem.startingAssignment(), in: problem)
         options.cancellation = limits.cancellation
         if let progress = limits.progress { options.progress = { progress($0) } }
@@ -95,7 +101,9 @@ public struct MIPAssignmentSolver: AssignmentSolver {
             chosen[s] = problem.arcRange(of: s).first { solution.values[$0] > 0.5 }
         }
         let objective = problem.objective(of: chosen)
-        if solution.status == .optimal {
+        // Stopping at the policy's gap is optimality as §5 defines it ("proven within mipGap").
+        let withinGap = solution.status == .feasible(.gapReached) && limits.relativeGap > 0
+        if solution.status == .optimal && !withinGap {
             return AssignmentSolution(status: .optimal, chosenArc: chosen, objective: objective, bound: objective,
                                       seconds: solution.seconds)
         }
@@ -103,7 +111,7 @@ public struct MIPAssignmentSolver: AssignmentSolver {
         var bound = Int.max
         if let b = solution.bound, b.isFinite, abs(b) < 1e15 { bound = Int((b + 1e-6).rounded(.down)) }
         bound = max(objective, min(bound, problem.trivialBound))
-        return AssignmentSolution(status: .feasible, chosenArc: chosen, objective: objective, bound: bound,
+        return AssignmentSolution(status: withinGap ? .optimal : .feasible, chosenArc: chosen, objective: objective, bound: bound,
                                   seconds: solution.seconds)
     }
 }

@@ -8,8 +8,6 @@
 public struct EncodedProblem: Sendable {
     public let context: MatchingContext
     public let problem: AssignmentProblem
-    /// fit(s,m) of each arc, parallel to `problem.arcs`.
-    public let arcFit: [Int]
 
     /// Encodes `context`, computing its candidate table.
     public init(_ context: MatchingContext) {
@@ -21,11 +19,10 @@ public struct EncodedProblem: Sendable {
         self.context = context
         let policy = context.policy
         let n = context.studentCount
-        var arcStart = [Int](), arcs = [AssignmentProblem.Arc](), arcFit = [Int]()
+        var arcStart = [Int](), arcs = [AssignmentProblem.Arc]()
         var unassignedCost = [Int](), mayBeUnassigned = [Bool](), currentArc = [Int?]()
         arcStart.reserveCapacity(n + 1)
         arcs.reserveCapacity(candidates.pairCount + context.snapshot.locks.count)
-        arcFit.reserveCapacity(candidates.pairCount + context.snapshot.locks.count)
         arcStart.append(0)
         for s in 0..<n {
             let p = context.priority[s]
@@ -35,7 +32,6 @@ public struct EncodedProblem: Sendable {
             case .locked(let m):
                 let fit = context.fit(student: s, mentor: m)
                 arcs.append(.init(mentor: Int32(m), weight: p * fit, isMove: false, isArrival: m != cur))
-                arcFit.append(fit)
                 mayBeUnassigned.append(false)
                 currentArc.append(m == cur ? m : nil)
             case .voluntary, .forced, .unassigned:
@@ -46,15 +42,13 @@ public struct EncodedProblem: Sendable {
                     let isMove = voluntary && m != cur
                     arcs.append(.init(mentor: Int32(m), weight: p * fit - (isMove ? policy.moveCost : 0),
                                       isMove: isMove, isArrival: m != cur))
-                    arcFit.append(fit)
-                    if m == cur { current = m }
+                        if m == cur { current = m }
                 }
                 mayBeUnassigned.append(true)
                 currentArc.append(current)
             }
             arcStart.append(arcs.count)
         }
-        self.arcFit = arcFit
         problem = AssignmentProblem(
             arcStart: arcStart, arcs: arcs, unassignedCost: unassignedCost, mayBeUnassigned: mayBeUnassigned,
             currentArc: currentArc,
@@ -74,6 +68,12 @@ public struct EncodedProblem: Sendable {
             if x < m { lo = mid + 1 } else { hi = mid }
         }
         return nil
+    }
+
+    /// fit(s,m) of arc `a` of student `s`, read back from its weight (p[s]·fit, less moveCost for a move).
+    public func fit(ofArc a: Int, student s: Int) -> Int {
+        let arc = problem.arcs[a]
+        return (arc.weight + (arc.isMove ? context.policy.moveCost : 0)) / context.priority[s]
     }
 
     /// The mentor index of arc `a`.

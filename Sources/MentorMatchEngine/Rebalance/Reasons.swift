@@ -1,8 +1,9 @@
 /// Why a student changed mentor.
 public enum MoveReason: Sendable, Equatable {
-    /// A voluntary move: these fit parts are better with the new mentor (empty: the move frees a
-    /// seat that serves the whole assignment better).
-    case improved([FitPart])
+    /// A voluntary move to a higher fit; these parts are better with the new mentor.
+    case betterFit([FitPart])
+    /// A voluntary move to an equal or lower fit: it frees a seat that serves the whole assignment better.
+    case freesSeat
     /// The current pair broke this rule.
     case forced(ExclusionRule)
     /// An advisor locked the student onto the new mentor.
@@ -11,8 +12,9 @@ public enum MoveReason: Sendable, Equatable {
     /// Words for a report.
     public var text: String {
         switch self {
-        case .improved(let parts) where parts.isEmpty: return "frees a seat for a better overall assignment"
-        case .improved(let parts): return "better " + parts.map(\.rawValue).joined(separator: ", ")
+        case .betterFit(let parts) where parts.isEmpty: return "better fit"
+        case .betterFit(let parts): return "better " + parts.map(\.rawValue).joined(separator: ", ")
+        case .freesSeat: return "frees a seat for a better overall assignment"
         case .forced(let rule): return "forced: " + rule.explanation
         case .locked: return "locked by an advisor"
         }

@@ -65,7 +65,7 @@ extension RebalanceResult {
             }
             let m = encoded.mentor(ofArc: a)
             result.mentor = mentorIDs[m]
-            result.fit = encoded.arcFit[a]
+            result.fit = encoded.fit(ofArc: a, student: s)
             guard let cur else {
                 result.change = .new
                 return result
@@ -84,7 +84,7 @@ extension RebalanceResult {
             case .voluntary, .unassigned:
                 result.change = .move
                 let before = context.score(student: s, mentor: cur), after = context.score(student: s, mentor: m)
-                result.moveReason = .improved(before.partsImproved(in: after))
+                result.moveReason = after.fit > before.fit ? .betterFit(before.partsImproved(in: after)) : .freesSeat
             }
             return result
         }
@@ -110,9 +110,8 @@ extension RebalanceResult {
         }
         // Best fit first, then mentor id.
         let ids = context.snapshot.mentors.map(\.id)
-        let ranked = arcs.sorted {
-            (encoded.arcFit[$0], ids[encoded.mentor(ofArc: $1)]) > (encoded.arcFit[$1], ids[encoded.mentor(ofArc: $0)])
-        }
+        let fit = { (a: Int) in encoded.fit(ofArc: a, student: s) }
+        let ranked = arcs.sorted { (fit($0), ids[encoded.mentor(ofArc: $1)]) > (fit($1), ids[encoded.mentor(ofArc: $0)]) }
         func isFull(_ a: Int) -> Bool {
             let arc = problem.arcs[a], m = Int(arc.mentor)
             if usage.load[m] >= problem.capacity[m] { return true }

@@ -11,13 +11,4 @@ public enum Priority {
         return 1
     }
 
-    /// The most recent rating `student` gave `mentor` in `feedback` (latest date; same-day ties: the lowest).
-    public static func latestRating(in feedback: [Feedback], student: String, mentor: String) -> Int? {
-        var best: (date: CalendarDate, rating: Int)?
-        for f in feedback where f.student == student && f.mentor == mentor {
-            if let b = best, f.date < b.date || (f.date == b.date && f.rating >= b.rating) { continue }
-            best = (f.date, f.rating)
-        }
-        return best?.rating
-    }
 }

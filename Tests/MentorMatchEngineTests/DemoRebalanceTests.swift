@@ -1,0 +1,43 @@
+import Foundation
+import MentorMatchData
+import Testing
+@testable import MentorMatchEngine
+
+/// The demo scenario of `Scenarios/demo`: glpsol on `Models/rebalance.mod`, the engine's MIP solver
+/// (GLPK) and the flow solver find the same optimum; the mentor-leaves what-if runs end to end.
+@Suite struct DemoRebalanceTests {
+    static let demo = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scenarios/demo")
+
+    @Test func glpsolAgreesOnTheDemo() throws {
+        let snapshot = try SnapshotReader.read(at: Self.demo.appendingPathComponent("snapshot.json")).value
+        let encoded = EncodedProblem(try MatchingContext(snapshot: snapshot))
+        let viaGlpsol = try Glpsol.optimum(data: MathProgExporter.data(for: encoded))
+        let mip = rebalance(encoded, solver: MIPAssignmentSolver())
+        let flow = rebalance(encoded, solver: FlowAssignmentSolver())
+        #expect(mip.status == .optimal)
+        #expect(viaGlpsol != nil)
+        #expect(mip.objective == viaGlpsol)
+        #expect(flow.objective == viaGlpsol)
+        let reference = SnapshotReference(snapshot: snapshot, policy: Policy())
+        #expect(reference.violations(mip.entries.assignment) == [])
+        #expect(reference.objective(mip.entries.assignment) == mip.objective)
+    }
+
+    @Test func mentorLeavesWhatIf() throws {
+        let scenario = try ScenarioReader.read(contentsOf: Self.demo.appendingPathComponent("whatif-mentor-leaves.yaml")).value
+        let base = try scenario.loadBase().value
+        let changed = try scenario.apply(to: base)
+        let result = try whatIf(base: base, scenario: changed, policy: scenario.policy.applied(to: Policy()))
+        // Every student of the two leaving mentors changes mentor (or is left without one).
+        let leaving = Set(base.students.filter { ["m-002", "m-015"].contains($0.currentMentor ?? "") }.map(\.id))
+        #expect(!leaving.isEmpty)
+        let scenarioEntries = Dictionary(uniqueKeysWithValues: result.scenario.entries.map { ($0.student, $0) })
+        for id in leaving {
+            #expect(scenarioEntries[id]?.change == .forced || scenarioEntries[id]?.change == .unassigned, "\(id)")
+        }
+        #expect(result.scenario.summary.forcedMoves >= result.base.summary.forcedMoves)
+        #expect(result.jsonText().contains(#""kind": "whatif""#))
+    }
+}
