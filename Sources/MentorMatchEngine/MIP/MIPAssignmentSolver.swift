@@ -76,8 +76,6 @@ public struct MIPAssignmentSolver: AssignmentSolver {
         options.cancellation = limits.cancellation
         if let progress = limits.progress { options.progress = { progress($0) } }
         options.startingPoint = MIPAssignmentSolver.values(of: problem.startingAssignment(), in: problem)
-        options.cancellation = limits.cancellation
-        if let progress = limits.progress { options.progress = { progress($0) } }
         let empty = [Int?](repeating: nil, count: problem.studentCount)
         let solution: Solution
         do {
