@@ -16,13 +16,14 @@ import Testing
         let cancellation = Cancellation()
         cancellation.cancel()
         let solver = ControlledSolver(base: kind.solver, cancellation: cancellation, progress: nil)
-        let solution = solver.solve(encoded.problem, limits: policy.solveLimits)
+        let problem = encoded.problem, limits = policy.solveLimits
+        let solution = onThread { solver.solve(problem, limits: limits) }
         #expect(solution.status == .feasible || solution.status == .optimal)
         #expect(encoded.problem.violation(of: solution.chosenArc) == nil)
         #expect(solution.objective == encoded.problem.objective(of: solution.chosenArc))
         #expect(solution.bound >= solution.objective)
 
-        let proven = FlowAssignmentSolver().solve(encoded.problem, limits: policy.solveLimits)
+        let proven = onThread { FlowAssignmentSolver().solve(problem, limits: limits) }
         #expect(proven.status == .optimal)
         #expect(solution.objective <= proven.objective)
         #expect(solution.bound >= proven.objective)
