@@ -1,4 +1,6 @@
+import Foundation
 import MIPModel
+import Synchronization
 import MentorMatchData
 import MentorMatchEngine
 import Testing
@@ -56,6 +58,29 @@ import Testing
         #expect(solution.chosenArc == [0, nil])
         #expect(solution.objective == -14300)
         #expect(solution.bound == 2700)
+    }
+
+    struct SlowSolver: AssignmentSolver {
+        func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+            Thread.sleep(forTimeInterval: 2.5)
+            return AssignmentSolution(status: .optimal, chosenArc: [], objective: 0, bound: 0, seconds: 2.5)
+        }
+    }
+
+    /// A solver without progress of its own gets a heartbeat: elapsed time about once a second,
+    /// nothing else claimed, and nothing after the solve returned.
+    @Test func heartbeatForSilentSolvers() {
+        let events = Mutex<[SolveProgress]>([])
+        let solver = ControlledSolver(base: SlowSolver(), cancellation: nil,
+                                      progress: { p in events.withLock { $0.append(p) } }, reportsProgress: false)
+        let problem = AssignmentProblem(arcStart: [0], arcs: [], unassignedCost: [], mayBeUnassigned: [],
+                                        currentArc: [], capacity: [], maxNew: [], maxMoves: nil)
+        _ = onThread { solver.solve(problem, limits: SolveLimits()) }
+        let seen = events.withLock { $0 }
+        #expect((1...3).contains(seen.count))
+        #expect(seen.allSatisfy { $0.incumbent == nil && $0.bound == nil && $0.gap == nil && $0.elapsedSeconds >= 0.9 })
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(events.withLock { $0.count } == seen.count)
     }
 
     /// A failure that is not a cancellation stays a failure (status 3).

@@ -3,7 +3,7 @@ import MIPModel
 import Synchronization
 
 /// Shows a long search's progress on standard error: elapsed time, best objective, bound and gap,
-/// at most one line a second.
+/// about one line a second.
 enum ProgressReporter {
     /// Whether to show progress: asked for, or standard error is a terminal.
     static func enabled(forced: Bool) -> Bool {
@@ -16,7 +16,7 @@ enum ProgressReporter {
         let lastShown = Mutex<Double>(-1)
         return { p in
             let due = lastShown.withLock { last in
-                guard last < 0 || p.elapsedSeconds - last >= 1 else { return false }
+                guard last < 0 || p.elapsedSeconds - last >= 0.9 else { return false }
                 last = p.elapsedSeconds
                 return true
             }

@@ -11,12 +11,16 @@ struct ControlledSolver: AssignmentSolver {
     let base: any AssignmentSolver
     let cancellation: Cancellation?
     let progress: (@Sendable (SolveProgress) -> Void)?
+    /// Whether `base` calls the progress hook itself; if not, a ``Heartbeat`` reports elapsed time.
+    var reportsProgress = true
 
     func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
         var limits = limits
         limits.cancellation = cancellation ?? limits.cancellation
         limits.progress = progress ?? limits.progress
+        let heartbeat = reportsProgress ? nil : progress.map(Heartbeat.init)
         let solution = base.solve(problem, limits: limits)
+        heartbeat?.stop()
         guard case .failed = solution.status, limits.cancellation?.isCancelled == true else { return solution }
         let current = problem.startingAssignment()
         guard problem.violation(of: current) == nil else { return solution }

@@ -9,6 +9,9 @@ enum SolverKind: String, CaseIterable, ExpressibleByArgument {
     /// The integer program solved by GLPK's branch and cut, started from the current assignment.
     case mip
 
+    /// Whether the solver calls the progress hook (best objective, bound, gap) during its search.
+    var reportsProgress: Bool { self == .mip }
+
     var solver: any AssignmentSolver {
         switch self {
         case .flow: return FlowAssignmentSolver()
