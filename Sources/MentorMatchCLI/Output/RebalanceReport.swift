@@ -67,7 +67,7 @@ enum RebalanceReport {
             ("students assigned", "\(s.assigned) of \(s.assigned + s.unassigned)"),
             ("students without a mentor", String(s.unassigned)),
         ]
-        for r in s.unassignedByReason { list.append(("  because " + r.kind, String(r.count))) }
+        for r in s.unassignedByReason { list.append((ReasonWords.unassigned(kind: r.kind), String(r.count))) }
         list += [
             ("voluntary moves", String(s.voluntaryMoves)),
             ("forced moves", String(s.forcedMoves)),

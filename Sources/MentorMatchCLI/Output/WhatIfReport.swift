@@ -11,7 +11,7 @@ enum WhatIfReport {
             .section("Side by side"),
         ]
         var figures = Table([("figure", .left), ("base", .right), ("scenario", .right), ("change", .right)])
-        for f in result.diff.figures {
+        for f in grouped(result.diff.figures) {
             let (label, format) = presentation(of: f.name)
             figures.append([label, format.value(f.base), format.value(f.scenario), format.delta(f.delta)])
         }
@@ -36,6 +36,17 @@ enum WhatIfReport {
             blocks.append(.table(table))
         }
         return Report(blocks: blocks, rows: rows(result), json: json(result, name: name))
+    }
+
+    /// The engine's figures, with the counts by reason right under the number of students without a mentor.
+    static func grouped(_ figures: [WhatIfDiff.Figure]) -> [WhatIfDiff.Figure] {
+        let reasons = figures.filter { $0.name.hasPrefix("unassigned.") }
+        var out: [WhatIfDiff.Figure] = []
+        for f in figures where !f.name.hasPrefix("unassigned.") {
+            out.append(f)
+            if f.name == "unassigned" { out += reasons }
+        }
+        return out
     }
 
     /// formats.md's `{"kind": "whatif", "base", "scenario", "diff"}`, with the scenario's name.
@@ -100,7 +111,9 @@ enum WhatIfReport {
         case "utilisationMax": return ("mentor utilisation, max", .percent)
         case "fullMentors": return ("mentors full", .count)
         default:
-            if name.hasPrefix("unassigned.") { return ("  because " + name.dropFirst("unassigned.".count), .count) }
+            if name.hasPrefix("unassigned.") {
+                return (ReasonWords.unassigned(kind: String(name.dropFirst("unassigned.".count))), .count)
+            }
             return (name, .decimal)
         }
     }
