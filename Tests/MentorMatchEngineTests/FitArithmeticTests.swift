@@ -122,6 +122,11 @@ import Testing
             Exclusion(mentor: 6, rule: .changeRequested),
         ])
         #expect(context.roles[0] == .forced(.changeRequested))
+        let report = context.report(student: 0)
+        #expect(report.candidates.map(\.mentor) == ["ok"])
+        #expect(report.candidates.first?.score == context.score(student: 0, mentor: 0))
+        #expect(report.excluded.map(\.mentor) == ["inactive", "english", "data", "morning", "vetoed", "current"])
+        #expect(report.priority == 3)
         // A candidate through the index matches a candidate by the rules, mentor by mentor.
         for m in 0..<context.mentorCount {
             #expect(context.candidateMentors(of: 0).contains(m) == (context.exclusion(student: 0, mentor: m) == nil))

@@ -57,6 +57,10 @@ import Testing
         #expect(result.status == .failed("stopped (cancelled) before finding an assignment"))
         #expect(result.entries.isEmpty && result.objective == nil)
         #expect(result.jsonText(indent: nil).hasPrefix(#"{"kind":"rebalance","status":"failed","message":"#))
+        // An answer that breaks a constraint (both students on A, capacity 1) is not passed on.
+        let wrong = ScriptedBackend { _, _ in Solution(status: .optimal, objective: 3700, bound: 3700, values: [1, 0, 1, 0, 0, 0]) }
+        #expect(rebalance(e, solver: MIPAssignmentSolver(backend: wrong)).status
+            == .failed("the solver's assignment breaks a constraint: mentor 0 holds 2 > capacity 1"))
     }
 
     /// Same snapshot, same answer, run after run (no hash order leaks into results).

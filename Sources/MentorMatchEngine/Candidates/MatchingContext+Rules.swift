@@ -39,6 +39,7 @@ extension MatchingContext {
     static func hasSessionWindows(_ overlap: WeekSlots, sessions: Int, minutes: Int) -> Bool {
         // Σ⌊15·run/len⌋ ≤ ⌊15·Σrun/len⌋: a cheap test rejects most pairs.
         guard overlap.count * WeekSlots.minutesPerSlot >= sessions * minutes else { return false }
+        if sessions == 1 { return overlap.hasRun(atLeast: (minutes + WeekSlots.minutesPerSlot - 1) / WeekSlots.minutesPerSlot) }
         return overlap.windows(sessionMinutes: minutes) >= sessions
     }
 

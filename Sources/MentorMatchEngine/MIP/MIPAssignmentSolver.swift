@@ -94,9 +94,17 @@ public struct MIPAssignmentSolver: AssignmentSolver {
             }
             return AssignmentSolution(status: status, chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
         }
+        guard solution.values.count == model.variables.count else {
+            return AssignmentSolution(status: .failed("the solver returned \(solution.values.count) values for \(model.variables.count) variables"),
+                                      chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
+        }
         var chosen = empty
         for s in 0..<problem.studentCount {
             chosen[s] = problem.arcRange(of: s).first { solution.values[$0] > 0.5 }
+        }
+        if let broken = problem.violation(of: chosen) {
+            return AssignmentSolution(status: .failed("the solver's assignment breaks a constraint: \(broken)"),
+                                      chosenArc: empty, objective: 0, bound: 0, seconds: solution.seconds)
         }
         let objective = problem.objective(of: chosen)
         // Stopping at the policy's gap is optimality as §5 defines it ("proven within mipGap").

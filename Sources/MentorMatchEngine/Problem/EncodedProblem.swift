@@ -42,7 +42,7 @@ public struct EncodedProblem: Sendable {
                     let isMove = voluntary && m != cur
                     arcs.append(.init(mentor: Int32(m), weight: p * fit - (isMove ? policy.moveCost : 0),
                                       isMove: isMove, isArrival: m != cur))
-                        if m == cur { current = m }
+                    if m == cur { current = m }
                 }
                 mayBeUnassigned.append(true)
                 currentArc.append(current)
