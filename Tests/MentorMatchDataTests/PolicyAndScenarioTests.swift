@@ -77,6 +77,19 @@ import Testing
         #expect(p.weights == Policy.Weights(style: 0.9, availability: 0.2, satisfaction: 0.3))
     }
 
+    @Test func policyOverridesAreChecked() {
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "policy", field: "moveCost", found: "-5", expected: "an integer >= 0"),
+        ])) {
+            try scenario("  - requestChange: [s-1]\n", policy: "policy: {moveCost: -5}\n")
+        }
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "", field: "weights", found: "weights summing to 0", expected: "weights with a positive sum"),
+        ])) {
+            try scenario("  - requestChange: [s-1]\n", policy: "policy: {weights: {style: 0, availability: 0, satisfaction: 0}}\n")
+        }
+    }
+
     @Test func deactivateMentorsDropsTheirLocks() throws {
         let s = try apply("  - deactivateMentors: [m-1]\n")
         #expect(s.mentors.map(\.active) == [false, false])

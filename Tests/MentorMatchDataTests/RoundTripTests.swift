@@ -95,15 +95,27 @@ import Testing
     @Test func csvStructuralErrors() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("id,paths\nm-1,web,extra\n".utf8).write(to: folder.appendingPathComponent("mentors.csv"))
+        try Data("id,paths,capacity,timezone,availability\nm-1,web,1,UTC,Mon 10:00-11:00,extra\n".utf8)
+            .write(to: folder.appendingPathComponent("mentors.csv"))
+        try Data("id,path,timezone\ns-1,web,UTC\n".utf8).write(to: folder.appendingPathComponent("students.csv"))
         do {
             _ = try SnapshotCSVReader.read(folder: folder)
             Issue.record("expected errors")
         } catch {
             #expect(error.errors.map(\.description) == [
-                "\(folder.path)/mentors.csv: line 2: found 3 cells, expected 2 cells, as many as header columns",
-                "\(folder.path)/students.csv: found no readable file, expected students.csv in the snapshot folder",
+                "\(folder.path)/mentors.csv: line 2: found 6 cells, expected 5 cells, as many as header columns",
+                "\(folder.path)/students.csv: line 1: language: found no such column, expected a column named language (required)",
+                "\(folder.path)/students.csv: line 1: availability: found no such column, expected a column named availability (required)",
             ])
+        }
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("students.csv"))
+        #expect(throws: InputErrors([
+            InputError(file: "\(folder.path)/mentors.csv", record: "line 2", field: "", found: "6 cells",
+                       expected: "5 cells, as many as header columns"),
+            InputError(file: "\(folder.path)/students.csv", record: "", field: "", found: "no readable file",
+                       expected: "students.csv in the snapshot folder"),
+        ])) {
+            try SnapshotCSVReader.read(folder: folder)
         }
     }
 

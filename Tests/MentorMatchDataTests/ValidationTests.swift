@@ -30,6 +30,14 @@ import Testing
             == ["snap.json: asOf: found nothing, expected an ISO 8601 date YYYY-MM-DD (required)"])
     }
 
+    @Test func rulesAcrossRecordsStillRunWithoutAsOf() {
+        #expect(F.errors(F.json(asOf: nil, mentors: [F.mentor(), F.mentor()], extra: ["styles": "all"])) == [
+            "snap.json: asOf: found nothing, expected an ISO 8601 date YYYY-MM-DD (required)",
+            "snap.json: styles: found \"all\", expected a list of strings",
+            "snap.json: mentor m-1: id: found \"m-1\" again (first at mentors[0]), expected ids unique among mentors",
+        ])
+    }
+
     @Test func datesAreISO() {
         #expect(F.errors(F.json(asOf: "2026-02-30"))
             == ["snap.json: asOf: found \"2026-02-30\", expected an ISO 8601 date YYYY-MM-DD"])

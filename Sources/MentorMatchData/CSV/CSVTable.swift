@@ -7,7 +7,8 @@ struct CSVTable {
     var rows: [(line: Int, fields: [String: RawValue])] = []
 
     /// Reads `data`; records errors (encoding, header, ragged rows) and unknown-column warnings.
-    init?(data: Data, file: String, known: [String], section: String, diagnostics: Diagnostics) {
+    /// A missing `required` column is one error for the file (not one per row).
+    init?(data: Data, file: String, known: [String], required: [String], section: String, diagnostics: Diagnostics) {
         guard var text = String(data: data, encoding: .utf8) else {
             diagnostics.error(file, "", "", found: "bytes that are not UTF-8 text", expected: "a UTF-8 CSV file")
             return nil
@@ -30,6 +31,11 @@ struct CSVTable {
             diagnostics.error(file, "line 1", name, found: "the column twice", expected: "each column once")
             return nil
         }
+        let missing = required.filter { !seen.contains($0) }
+        for name in missing {
+            diagnostics.error(file, "line 1", name, found: "no such column", expected: "a column named \(name) (required)")
+        }
+        if !missing.isEmpty { return nil }
         let knownSet = Set(known)
         for name in columns.sorted() where !knownSet.contains(name) {
             diagnostics.unknownField(file, section: section, record: "line 1", field: name)

@@ -22,7 +22,7 @@ public enum SnapshotCSVReader {
             }
         }
         var assembler = SnapshotAssembler(diagnostics: diagnostics)
-        func table(_ name: String, _ known: [String], required: Bool) -> (String, CSVTable?) {
+        func table(_ name: String, _ known: [String], _ columns: [String], required: Bool) -> (String, CSVTable?) {
             let file = url.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: file) else {
                 if required {
@@ -30,12 +30,14 @@ public enum SnapshotCSVReader {
                 }
                 return (file.path, nil)
             }
-            return (file.path, CSVTable(data: data, file: file.path, known: known, section: name, diagnostics: diagnostics))
+            return (file.path, CSVTable(data: data, file: file.path, known: known, required: columns, section: name,
+                                         diagnostics: diagnostics))
         }
-        let (mentorsFile, mentors) = table("mentors.csv", SnapshotRecords.mentorFields, required: true)
-        let (studentsFile, students) = table("students.csv", SnapshotRecords.studentFields, required: true)
-        let (feedbackFile, feedback) = table("feedback.csv", SnapshotRecords.feedbackFields, required: false)
-        let (locksFile, locks) = table("locks.csv", SnapshotRecords.lockFields, required: false)
+        typealias R = SnapshotRecords
+        let (mentorsFile, mentors) = table("mentors.csv", R.mentorFields, R.mentorRequired, required: true)
+        let (studentsFile, students) = table("students.csv", R.studentFields, R.studentRequired, required: true)
+        let (feedbackFile, feedback) = table("feedback.csv", R.feedbackFields, R.feedbackRequired, required: false)
+        let (locksFile, locks) = table("locks.csv", R.lockFields, R.lockRequired, required: false)
         for row in mentors?.rows ?? [] { assembler.addMentor(row.fields, file: mentorsFile, record: "line \(row.line)") }
         for row in students?.rows ?? [] { assembler.addStudent(row.fields, file: studentsFile, record: "line \(row.line)") }
         for row in feedback?.rows ?? [] { assembler.addFeedback(row.fields, file: feedbackFile, record: "line \(row.line)") }

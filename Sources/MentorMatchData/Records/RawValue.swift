@@ -40,14 +40,15 @@ enum RawValue {
 extension RawValue {
     /// Converts what `JSONSerialization` returns; booleans are told apart from numbers by their type code.
     init(json value: Any) {
-        // Containers first: testing a Swift dictionary against NSNumber would bridge it whole.
+        // Strings first (most values are), then containers: testing a Swift dictionary against
+        // NSNumber would bridge it whole.
         switch value {
+        case let s as String:
+            self = .string(s)
         case let o as [String: Any]:
             self = .object(o.mapValues(RawValue.init(json:)))
         case let a as [Any]:
             self = .array(a.map(RawValue.init(json:)))
-        case let s as String:
-            self = .string(s)
         case let n as NSNumber:
             let code = n.objCType.pointee  // one character: c = boolean, d/f = real, Q = huge unsigned
             if code == 0x63 || code == 0x42 {

@@ -58,18 +58,20 @@ struct SnapshotAssembler {
         }
     }
 
-    /// The snapshot, after the rules across records; `nil` when `asOf` or `styles` are missing.
+    /// The snapshot, after the rules across records; `nil` when `asOf` or `styles` could not be read
+    /// (the rules across records still run, so that their errors are reported too).
     func assemble(asOf: CalendarDate?, styles: [String]?, files: (mentors: String, students: String,
                   feedback: String, locks: String)) -> Snapshot? {
-        guard let asOf, let styles else { return nil }
-        let snapshot = Snapshot(asOf: asOf, styles: styles, mentors: mentors, students: students,
+        let snapshot = Snapshot(asOf: asOf ?? CalendarDate(year: 1970, month: 1, day: 1),
+                                styles: styles ?? [], mentors: mentors, students: students,
                                 feedback: feedback, locks: locks)
         let sources = SnapshotSources(
             mentorsFile: files.mentors, studentsFile: files.students, feedbackFile: files.feedback,
             locksFile: files.locks, mentorLabels: mentorLabels, studentLabels: studentLabels,
             feedbackLabels: feedbackLabels, lockLabels: lockLabels)
-        SnapshotRules.check(snapshot, sources: sources, into: diagnostics,
+        SnapshotRules.check(snapshot, sources: sources, into: diagnostics, checkStyleNames: styles != nil,
                             unreadMentorIds: unreadMentorIds, unreadStudentIds: unreadStudentIds)
+        guard asOf != nil, styles != nil else { return nil }
         return snapshot
     }
 

@@ -12,6 +12,12 @@ enum SnapshotRecords {
     static let feedbackFields: [String] = ["student", "mentor", "date", "rating", "reason"]
     static let lockFields: [String] = ["student", "mentor"]
 
+    /// The fields a record cannot do without (formats.md "Required fields").
+    static let mentorRequired = ["id", "paths", "capacity", "timezone", "availability"]
+    static let studentRequired = ["id", "path", "language", "timezone", "availability"]
+    static let feedbackRequired = ["student", "mentor", "date", "rating"]
+    static let lockRequired = ["student", "mentor"]
+
     private static let mentorSet = Set(mentorFields)
     private static let studentSet = Set(studentFields)
     private static let feedbackSet = Set(feedbackFields)

@@ -30,6 +30,9 @@ public enum ScenarioReader {
         case nil, .null?: break
         case .object(let fields)?:
             policy = PolicyOverrides.read(RecordReader(fields, file: file, record: "policy", diagnostics: diagnostics))
+            if let overrides = policy {
+                PolicyOverrides.checkWeights(overrides.applied(to: Policy()), file: file, diagnostics: diagnostics)
+            }
         case let other?:
             reader.fail("policy", found: other.found, expected: "an object of policy overrides")
             policy = nil

@@ -41,7 +41,9 @@ enum SnapshotRules {
     ///
     /// `unreadMentorIds` / `unreadStudentIds` are ids of records that failed to read:
     /// a reference to them is not reported as unknown (their own errors are).
+    /// `checkStyleNames` is off when the style list itself could not be read.
     static func check(_ snapshot: Snapshot, sources: SnapshotSources, into diagnostics: Diagnostics,
+                      checkStyleNames: Bool = true,
                       unreadMentorIds: Set<String> = [], unreadStudentIds: Set<String> = []) {
         let styleNames = Set(snapshot.styles)
         var mentorIndex: [String: Int] = [:]
@@ -55,8 +57,10 @@ enum SnapshotRules {
             } else {
                 mentorIndex[mentor.id] = i
             }
-            checkStyles(mentor.styles, names: styleNames, file: sources.mentorsFile, record: label,
-                        field: "styles", into: diagnostics)
+            if checkStyleNames {
+                checkStyles(mentor.styles, names: styleNames, file: sources.mentorsFile, record: label,
+                            field: "styles", into: diagnostics)
+            }
         }
         var studentIndex: [String: Int] = [:]
         studentIndex.reserveCapacity(snapshot.students.count)
@@ -69,8 +73,10 @@ enum SnapshotRules {
             } else {
                 studentIndex[student.id] = i
             }
-            checkStyles(student.preferences, names: styleNames, file: sources.studentsFile, record: label,
-                        field: "preferences", into: diagnostics)
+            if checkStyleNames {
+                checkStyles(student.preferences, names: styleNames, file: sources.studentsFile, record: label,
+                            field: "preferences", into: diagnostics)
+            }
             if let current = student.currentMentor, mentorIndex[current] == nil, !unreadMentorIds.contains(current) {
                 diagnostics.error(sources.studentsFile, label, "currentMentor", found: RawValue.quote(current),
                                   expected: "the id of a mentor of the snapshot")
