@@ -56,14 +56,31 @@ enum SuggestCheck {
         return problems
     }
 
-    /// For each m1 that has a valid chain of at most min(c, maxMoves) moves, the best delta, by
+    /// The best chain found by enumeration: its delta and moves (student, from, to).
+    struct Best: Equatable, CustomStringConvertible {
+        var delta: Int
+        var moves: [[String]]
+        var description: String { "\(delta) \(moves)" }
+
+        /// The documented order: higher delta, then fewer moves, then (student id, destination id) in order.
+        func beats(_ other: Best) -> Bool {
+            if delta != other.delta { return delta > other.delta }
+            if moves.count != other.moves.count { return moves.count < other.moves.count }
+            for (a, b) in zip(moves, other.moves) where a != b {
+                return (a[0], a[2]) < (b[0], b[2])
+            }
+            return false
+        }
+    }
+
+    /// For each m1 that has a valid chain of at most min(c, maxMoves) moves, the best chain, by
     /// enumerating every chain: a full receiver passes on one of its voluntary students, a receiver with
     /// a free seat ends the chain.
-    static func bestDeltas(student id: String, chainMoves c: Int, reference: SnapshotReference) -> [String: Int] {
+    static func bestChains(student id: String, chainMoves c: Int, reference: SnapshotReference) -> [String: Best] {
         let students = reference.snapshot.students, mentors = reference.snapshot.mentors
         let star = students.first { $0.id == id }!
         let limit = min(c, reference.policy.maxMoves ?? .max)
-        var best: [String: Int] = [:]
+        var best: [String: Best] = [:]
         func seatsBefore(_ m: String) -> Int {
             students.filter { $0.currentMentor == m && $0.id != id }.count
         }
@@ -76,25 +93,26 @@ enum SuggestCheck {
                 return load <= mentor.capacity && arrivals <= (mentor.maxNewPerWeek ?? .max)
             }
         }
-        func explore(_ m1: String, at: String, after: [String: String?], used: [String], moves: Int) {
+        func explore(_ m1: String, at: String, after: [String: String?], used: [String], moves: [[String]]) {
             if seatsBefore(at) < reference.mentor(at).capacity {
                 guard valid(after, receivers: used) else { return }
-                best[m1] = max(best[m1] ?? .min, delta(after: after, student: id, reference: reference))
+                let found = Best(delta: delta(after: after, student: id, reference: reference), moves: moves)
+                if best[m1].map({ found.beats($0) }) ?? true { best[m1] = found }
                 return
             }
-            guard moves < limit else { return }
+            guard moves.count < limit else { return }
             for v in students where v.currentMentor == at && v.id != id && reference.isVoluntary(v) {
                 for next in mentors where !used.contains(next.id) && reference.isCandidate(v, next) {
                     var moved = after
                     moved[v.id] = .some(next.id)
-                    explore(m1, at: next.id, after: moved, used: used + [next.id], moves: moves + 1)
+                    explore(m1, at: next.id, after: moved, used: used + [next.id], moves: moves + [[v.id, at, next.id]])
                 }
             }
         }
         for m1 in mentors where m1.id != star.currentMentor && reference.isCandidate(star, m1) {
             var after = current(reference)
             after[id] = .some(m1.id)
-            explore(m1.id, at: m1.id, after: after, used: [m1.id], moves: 0)
+            explore(m1.id, at: m1.id, after: after, used: [m1.id], moves: [])
         }
         return best
     }
@@ -115,14 +133,17 @@ enum SuggestRandom {
         func availability() -> [WeeklyInterval] {
             [try! WeeklyInterval(parsing: chance(8) ? "Tue 09:00-10:00" : "Mon 18:00-21:00")]
         }
-        let mentors = (0..<Int.random(in: 3...5, using: &g)).map { i in
-            Mentor(id: "m\(i)", languages: chance(8) ? ["en"] : ["fr"], paths: chance(8) ? ["data"] : ["web"],
+        // Ids in shuffled order, so that index order and id order (which breaks ties) differ.
+        let mentorIDs = (0..<Int.random(in: 3...5, using: &g)).map { "m\($0)" }.shuffled(using: &g)
+        let studentIDs = (0..<Int.random(in: 3...7, using: &g)).map { "s\($0)" }.shuffled(using: &g)
+        let mentors = mentorIDs.map { id in
+            Mentor(id: id, languages: chance(8) ? ["en"] : ["fr"], paths: chance(8) ? ["data"] : ["web"],
                    styles: weights(), capacity: pick([0, 1, 1, 2, 2]),
                    maxNewPerWeek: chance(6) ? pick([0, 1]) : nil, timezone: "UTC", availability: availability(),
                    active: !chance(10))
         }
         var load = [String: Int]()
-        let students = (0..<Int.random(in: 3...7, using: &g)).map { i in
+        let students = studentIDs.map { id in
             var current: String?
             if !chance(5) {
                 let open = mentors.filter { load[$0.id, default: 0] < $0.capacity }
@@ -131,7 +152,7 @@ enum SuggestRandom {
                     load[m.id, default: 0] += 1
                 }
             }
-            return Student(id: "s\(i)", path: chance(10) ? "data" : "web", language: "fr", timezone: "UTC",
+            return Student(id: id, path: chance(10) ? "data" : "web", language: "fr", timezone: "UTC",
                            preferences: weights(), availability: availability(), currentMentor: current,
                            missedSessions: pick([0, 0, 1, 3]), changeRequested: chance(8))
         }

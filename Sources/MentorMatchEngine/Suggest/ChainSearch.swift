@@ -29,7 +29,8 @@ struct Chain: Sendable, Equatable {
 /// returns to a mentor of the chain: it is the best move out of the last full mentor into any
 /// mentor with a free seat, which ``SuggestIndex/bestExit`` holds for the snapshot's free seats;
 /// only the seat s* frees at `leaving` is new and is checked per request. Intermediate hops are
-/// enumerated (a depth-first search over distinct full mentors, at most `limit` hops).
+/// enumerated (a depth-first search over distinct full mentors, at most `limit` hops); with two hops
+/// left, one pass over the movers' candidate pairs with each mentor's last hop memoised per request.
 ///
 /// Ties: among chains of equal gain the shorter wins, then the one whose moves, read in order as
 /// (student id, destination id), come first.
@@ -44,6 +45,8 @@ struct ChainSearch {
     /// ``lastHop(from:)`` of each mentor once computed (allocated on first use).
     private var lastHopKnown: [Bool] = []
     private var lastHopMemo: [Hop?] = []
+    /// ``passOnGain(_:)`` of each mentor, `unknown` until needed (allocated on first use).
+    private var passOn: [Int] = []
 
     init(index: SuggestIndex, student: Int) {
         self.index = index
@@ -63,6 +66,10 @@ struct ChainSearch {
     @inline(__always)
     func hasFreeSeat(_ m: Int) -> Bool { seatsTaken(m) < index.capacity[m] }
 
+    /// Whether `m` may sit inside a chain: exactly full (one arrives, one leaves) and accepting an arrival.
+    @inline(__always)
+    func mayPassOn(_ m: Int) -> Bool { seatsTaken(m) == index.capacity[m] && index.maxNew[m] >= 1 }
+
     /// The best chain out of full mentor `m1` (which receives s*) of at most `limit` hops, if any.
     mutating func bestChain(into m1: Int, limit: Int) -> Chain? {
         guard limit >= 1 else { return nil }
@@ -72,24 +79,19 @@ struct ChainSearch {
 
     /// `m` is full and received one student: move one of its voluntary students on.
     private mutating func bestChain(from m: Int, used: inout [Int], limit: Int) -> Chain? {
-        var best = lastHop(from: m).map { Chain(hops: [$0], gain: $0.gain) }
-        guard limit >= 2 else { return best }
+        let oneHop = lastHop(from: m).map { Chain(hops: [$0], gain: $0.gain) }
+        guard limit >= 2 else { return oneHop }
+        if limit == 2 { return bestTwoHops(from: m, used: used, orElse: oneHop) }
+        var best = oneHop
         let candidates = index.candidates
         for v32 in index.voluntaryStudents(of: m) {
             let v = Int(v32)
             if v == student { continue }
             for i in candidates.range(of: v) {
                 let next = Int(candidates.mentor[i])
-                guard seatsTaken(next) == index.capacity[next], index.maxNew[next] >= 1, !used.contains(next) else { continue }
+                guard mayPassOn(next), !used.contains(next) else { continue }
                 let hop = Hop(student: v32, from: Int32(m), to: Int32(next), fit: candidates.fit[i],
                               gain: index.gain(student: v, fit: Int(candidates.fit[i])))
-                if limit == 2 {  // the common case, without building a chain that loses
-                    guard let last = lastHop(from: next) else { continue }
-                    let gain = hop.gain + last.gain
-                    if let b = best, !precedes(gain: gain, count: 2, hop: { $0 == 0 ? hop : last }, b) { continue }
-                    best = Chain(hops: [hop, last], gain: gain)
-                    continue
-                }
                 used.append(next)
                 let rest = bestChain(from: next, used: &used, limit: limit - 1)
                 used.removeLast()
@@ -100,6 +102,47 @@ struct ChainSearch {
         }
         return best
     }
+
+    /// The best chain of one or two hops out of full mentor `m`: the inner loop of every request with
+    /// chainMoves ≥ 2, so it reads each candidate pair once and builds only the chains that win.
+    private mutating func bestTwoHops(from m: Int, used: [Int], orElse oneHop: Chain?) -> Chain? {
+        var best = oneHop
+        var bestGain = oneHop?.gain ?? Int.min
+        let candidates = index.candidates
+        let checkUsed = used.count > 1  // otherwise `used` is [m], which `next != m` already excludes
+        for v32 in index.voluntaryStudents(of: m) {
+            let v = Int(v32)
+            if v == student { continue }
+            for i in candidates.range(of: v) {
+                let next = Int(candidates.mentor[i])
+                guard next != m, let rest = passOnGain(next) else { continue }
+                let fit = Int(candidates.fit[i])
+                let gain = index.gain(student: v, fit: fit) + rest
+                guard gain >= bestGain, !checkUsed || !used.contains(next), let last = lastHop(from: next) else { continue }
+                let hop = Hop(student: v32, from: Int32(m), to: Int32(next), fit: Int32(fit), gain: gain - rest)
+                if let b = best, !precedes(gain: gain, count: 2, hop: { $0 == 0 ? hop : last }, b) { continue }
+                best = Chain(hops: [hop, last], gain: gain)
+                bestGain = gain
+            }
+        }
+        return best
+    }
+
+    /// When `m` may sit inside a chain (exactly full once s* has left, accepts an arrival) and can pass
+    /// a student on to a free seat, the gain of that best last hop; `nil` otherwise. Memoised per request.
+    @inline(__always)
+    private mutating func passOnGain(_ m: Int) -> Int? {
+        if passOn.isEmpty { passOn = [Int](repeating: Self.unknown, count: index.context.mentorCount) }
+        var gain = passOn[m]
+        if gain == Self.unknown {
+            gain = mayPassOn(m) ? lastHop(from: m)?.gain ?? Self.none : Self.none
+            passOn[m] = gain
+        }
+        return gain == Self.none ? nil : gain
+    }
+
+    private static let unknown = Int.min
+    private static let none = Int.min + 1
 
     /// The best single move out of full mentor `m` into a mentor with a free seat (memoised per request).
     private mutating func lastHop(from m: Int) -> Hop? {

@@ -52,15 +52,8 @@ extension SuggestIndex {
             reasons.append((f.mentor, .rankedBelow(rank: rank + 1, objectiveDelta: f.delta)))
         }
 
-        // Mentors on the student's path and language that are not candidates (or the one they leave).
         let pool = context.mentorsOnPathAndLanguage(of: s)
-        var next = candidates.start[s]
-        let end = candidates.start[s + 1]
-        for m in pool {  // both in mentor order
-            while next < end && Int(candidates.mentor[next]) < m { next += 1 }
-            if next < end && Int(candidates.mentor[next]) == m && m != current { continue }
-            reasons.append((m, .excluded(context.exclusion(student: s, mentor: m) ?? .changeRequested)))
-        }
+        reasons += nonCandidates(student: s, pool: pool).map { ($0.mentor, .excluded($0.rule)) }
         reasons.sort { mentorRank[$0.mentor] < mentorRank[$1.mentor] }
 
         let currentScore = current.map { context.score(student: s, mentor: $0) }
@@ -84,6 +77,21 @@ extension SuggestIndex {
             student: context.snapshot.students[v].id, from: mentors[Int(hop.from)].id, to: mentors[Int(hop.to)].id,
             fitBefore: currentFit[v], fitAfter: Int(hop.fit),
             priority: context.priority[v], objectiveDelta: hop.gain)
+    }
+
+    /// The mentors of `pool` (rules 1–3 hold) that are not candidates of s*, with the first rule that
+    /// excludes them; the mentor s* leaves is excluded by rule 6 if by nothing before it.
+    func nonCandidates(student s: Int, pool: [Int]) -> [Exclusion] {
+        let current = context.currentMentor[s]
+        var result: [Exclusion] = []
+        var next = candidates.start[s]
+        let end = candidates.start[s + 1]
+        for m in pool {  // both in mentor order
+            while next < end && Int(candidates.mentor[next]) < m { next += 1 }
+            if next < end && Int(candidates.mentor[next]) == m && m != current { continue }
+            result.append(Exclusion(mentor: m, rule: context.exclusion(student: s, mentor: m) ?? .changeRequested))
+        }
+        return result
     }
 
     /// Mentors outside `pool` (rules 1–3) counted by the first rule that excludes them.
