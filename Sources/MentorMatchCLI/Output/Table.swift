@@ -58,9 +58,10 @@ struct Table {
 }
 
 extension String {
+    /// The text without its trailing spaces (one backward scan: `Substring.dropLast()` in a loop
+    /// counts the whole string each time, which made a 20,000-row table take minutes).
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[...last])
     }
 }
