@@ -44,16 +44,10 @@ import Testing
     /// 2000 if placed, unassigned cost 15000). Current state: s0 kept, s1 unassigned: 700 − 15000 = −14300.
     /// Best possible per student: max(700, −5000) + max(2000, −15000) = 2700.
     @Test func cancelledWithoutAnswerFallsBackToTheCurrentState() {
-        let problem = AssignmentProblem(
-            arcStart: [0, 1, 2],
-            arcs: [.init(mentor: 0, weight: 700, isMove: false, isArrival: false),
-                   .init(mentor: 0, weight: 2000, isMove: false, isArrival: true)],
-            unassignedCost: [5000, 15000], mayBeUnassigned: [true, true], currentArc: [0, nil],
-            capacity: [1], maxNew: [nil], maxMoves: nil)
         let cancellation = Cancellation()
         cancellation.cancel()
         let solution = ControlledSolver(base: StoppedSolver(), cancellation: cancellation, progress: nil)
-            .solve(problem, limits: SolveLimits())
+            .solve(Self.twoStudentsOneSeat, limits: SolveLimits())
         #expect(solution.status == .feasible)
         #expect(solution.chosenArc == [0, nil])
         #expect(solution.objective == -14300)
@@ -82,6 +76,35 @@ import Testing
         Thread.sleep(forTimeInterval: 1.2)
         #expect(events.withLock { $0.count } == seen.count)
     }
+
+    struct StoppedWithAnswer: AssignmentSolver {
+        let chosen: [Int?]
+        func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+            AssignmentSolution(status: .feasible, chosenArc: chosen, objective: problem.objective(of: chosen),
+                               bound: 2700, seconds: 0)
+        }
+    }
+
+    /// A stopped search answers with the better of its incumbent and the current state (−14300 above).
+    @Test(arguments: [
+        (chosen: [nil, nil] as [Int?], expected: [0, nil] as [Int?], objective: -14300),  // −20000: current state is better
+        (chosen: [nil, 1], expected: [nil, 1], objective: -3000),                          // −5000 + 2000: kept
+    ])
+    func stoppedSearchNeverWorseThanTheCurrentState(_ c: (chosen: [Int?], expected: [Int?], objective: Int)) {
+        let solution = ControlledSolver(base: StoppedWithAnswer(chosen: c.chosen), cancellation: nil, progress: nil)
+            .solve(Self.twoStudentsOneSeat, limits: SolveLimits())
+        #expect(solution.status == .feasible)
+        #expect(solution.chosenArc == c.expected)
+        #expect(solution.objective == c.objective)
+        #expect(solution.bound == 2700)
+    }
+
+    static let twoStudentsOneSeat = AssignmentProblem(
+        arcStart: [0, 1, 2],
+        arcs: [.init(mentor: 0, weight: 700, isMove: false, isArrival: false),
+               .init(mentor: 0, weight: 2000, isMove: false, isArrival: true)],
+        unassignedCost: [5000, 15000], mayBeUnassigned: [true, true], currentArc: [0, nil],
+        capacity: [1], maxNew: [nil], maxMoves: nil)
 
     /// A failure that is not a cancellation stays a failure (status 3).
     @Test func failureWithoutCancellationIsKept() {

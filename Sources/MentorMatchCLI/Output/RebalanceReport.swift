@@ -25,6 +25,10 @@ enum RebalanceReport {
     /// The sections under the title.
     static func body(_ result: RebalanceResult) -> [Report.Block] {
         var blocks: [Report.Block] = []
+        if case .feasible = result.status {
+            blocks.append(.line("The search was stopped before proving this assignment best: it is the best one found "
+                + "(never worse than keeping everyone where they are), and the reasons describe it, not the optimum."))
+        }
         let moves = result.entries.filter { [.move, .forced, .new].contains($0.change) }.sorted(by: urgentFirst)
         blocks.append(.section("Proposed moves (\(moves.count)), at-risk students first"))
         if moves.isEmpty {

@@ -4,9 +4,11 @@ import MentorMatchEngine
 /// A solver whose every solve also receives the run's cancellation (Ctrl-C) and progress hook,
 /// on top of the limits the engine derives from the policy.
 ///
-/// When Ctrl-C stops a search before it found any assignment, the answer is the current state
-/// (everyone on their current mentor where the rules allow, see
-/// ``AssignmentProblem/startingAssignment()``), marked not proven, rather than no answer at all.
+/// A search stopped before it proved optimality (Ctrl-C, time limit) never answers worse than the
+/// current state (everyone on their current mentor where the rules allow, see
+/// ``AssignmentProblem/startingAssignment()``): that assignment is feasible too, so the better of
+/// the two is returned, marked not proven. A search Ctrl-C stopped before it found any assignment
+/// answers with the current state rather than nothing.
 struct ControlledSolver: AssignmentSolver {
     let base: any AssignmentSolver
     let cancellation: Cancellation?
@@ -21,11 +23,25 @@ struct ControlledSolver: AssignmentSolver {
         let heartbeat = reportsProgress ? nil : progress.map(Heartbeat.init)
         let solution = base.solve(problem, limits: limits)
         heartbeat?.stop()
-        guard case .failed = solution.status, limits.cancellation?.isCancelled == true else { return solution }
+        switch solution.status {
+        case .optimal, .infeasible:
+            return solution
+        case .failed:
+            guard limits.cancellation?.isCancelled == true else { return solution }
+            return currentState(of: problem, otherwise: solution, bound: problem.trivialBound)
+        case .feasible:
+            return currentState(of: problem, otherwise: solution, bound: solution.bound)
+        }
+    }
+
+    /// The current state, not proven, when it is feasible and better than `solution`.
+    private func currentState(of problem: AssignmentProblem, otherwise solution: AssignmentSolution,
+                              bound: Int) -> AssignmentSolution {
         let current = problem.startingAssignment()
-        guard problem.violation(of: current) == nil else { return solution }
         let objective = problem.objective(of: current)
+        let better = solution.status != .feasible || objective > solution.objective
+        guard better, problem.violation(of: current) == nil else { return solution }
         return AssignmentSolution(status: .feasible, chosenArc: current, objective: objective,
-                                  bound: max(objective, problem.trivialBound), seconds: solution.seconds)
+                                  bound: max(objective, bound), seconds: solution.seconds)
     }
 }
