@@ -121,8 +121,10 @@ enum SuggestCheck {
 /// Small random schools where chains happen: 3–5 mentors of capacity 0–2 on one path, most students on
 /// a mentor (a few over capacity), styles that make moves worthwhile, and now and then a thin overlap,
 /// a veto, a change request, a weekly limit, a lock, a second path or language.
+/// With `crowded`, 5–7 mentors of capacity 1 and about as many students, nearly all placed, so that
+/// most mentors are full and chains of three or four moves happen.
 enum SuggestRandom {
-    static func make(seed: UInt64) -> (Snapshot, Policy) {
+    static func make(seed: UInt64, crowded: Bool = false) -> (Snapshot, Policy) {
         var g = SnapshotRNG(seed: seed)
         let styles = ["expert", "structured", "hands-on"]
         func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &g)] }
@@ -134,18 +136,20 @@ enum SuggestRandom {
             [try! WeeklyInterval(parsing: chance(8) ? "Tue 09:00-10:00" : "Mon 18:00-21:00")]
         }
         // Ids in shuffled order, so that index order and id order (which breaks ties) differ.
-        let mentorIDs = (0..<Int.random(in: 3...5, using: &g)).map { "m\($0)" }.shuffled(using: &g)
-        let studentIDs = (0..<Int.random(in: 3...7, using: &g)).map { "s\($0)" }.shuffled(using: &g)
+        let mentorCount = crowded ? Int.random(in: 5...7, using: &g) : Int.random(in: 3...5, using: &g)
+        let mentorIDs = (0..<mentorCount).map { "m\($0)" }.shuffled(using: &g)
+        let studentCount = crowded ? mentorCount + Int.random(in: -1...1, using: &g) : Int.random(in: 3...7, using: &g)
+        let studentIDs = (0..<studentCount).map { "s\($0)" }.shuffled(using: &g)
         let mentors = mentorIDs.map { id in
             Mentor(id: id, languages: chance(8) ? ["en"] : ["fr"], paths: chance(8) ? ["data"] : ["web"],
-                   styles: weights(), capacity: pick([0, 1, 1, 2, 2]),
+                   styles: weights(), capacity: crowded ? 1 : pick([0, 1, 1, 2, 2]),
                    maxNewPerWeek: chance(6) ? pick([0, 1]) : nil, timezone: "UTC", availability: availability(),
                    active: !chance(10))
         }
         var load = [String: Int]()
         let students = studentIDs.map { id in
             var current: String?
-            if !chance(5) {
+            if crowded ? !chance(12) : !chance(5) {
                 let open = mentors.filter { load[$0.id, default: 0] < $0.capacity }
                 if let m = chance(10) ? mentors.randomElement(using: &g) : open.randomElement(using: &g) {
                     current = m.id

@@ -254,6 +254,16 @@ import Testing
     /// included (``SuggestCheck/bestChains``), in the order of §6.
     @Test(arguments: 0..<1000) func matchesEnumeration(seed: Int) throws {
         let (snapshot, policy) = SuggestRandom.make(seed: UInt64(seed))
+        try checkAgainstEnumeration(snapshot, policy, chainMoves: 0...3, seed: seed)
+    }
+
+    /// The same on crowded schools (most mentors full), where chains of three and four moves happen.
+    @Test(arguments: 0..<300) func crowdedMatchesEnumeration(seed: Int) throws {
+        let (snapshot, policy) = SuggestRandom.make(seed: UInt64(seed), crowded: true)
+        try checkAgainstEnumeration(snapshot, policy, chainMoves: 1...4, seed: seed)
+    }
+
+    func checkAgainstEnumeration(_ snapshot: Snapshot, _ policy: Policy, chainMoves: ClosedRange<Int>, seed: Int) throws {
         guard let index = try? SuggestIndex(MatchingContext(snapshot: snapshot, policy: policy)) else { return }
         let reference = SnapshotReference(snapshot: snapshot, policy: policy)
         for student in snapshot.students {
@@ -261,7 +271,7 @@ import Testing
                 #expect(throws: SuggestError.self) { try index.suggest(student: student.id) }
                 continue
             }
-            for c in 0...3 {
+            for c in chainMoves {
                 let result = try index.suggest(student: student.id, chainMoves: c, alternatives: 10)
                 let expected = SuggestCheck.bestChains(student: student.id, chainMoves: c, reference: reference)
                 let got = Dictionary(uniqueKeysWithValues: result.proposals.map {

@@ -30,7 +30,8 @@ struct Chain: Sendable, Equatable {
 /// mentor with a free seat, which ``SuggestIndex/bestExit`` holds for the snapshot's free seats;
 /// only the seat s* frees at `leaving` is new and is checked per request. Intermediate hops are
 /// enumerated (a depth-first search over distinct full mentors, at most `limit` hops); with two hops
-/// left, one pass over the movers' candidate pairs with each mentor's last hop memoised per request.
+/// left, one pass over the movers' candidate pairs with each mentor's last hop memoised per request;
+/// with three, each second mentor's best one- or two-hop continuation is memoised too.
 ///
 /// Ties: among chains of equal gain the shorter wins, then the one whose moves, read in order as
 /// (student id, destination id), come first.
@@ -47,6 +48,8 @@ struct ChainSearch {
     private var lastHopMemo: [Hop?] = []
     /// ``passOnGain(_:)`` of each mentor, `unknown` until needed (allocated on first use).
     private var passOn: [Int] = []
+    /// ``continuation(from:)`` of each mentor once computed (allocated on first use).
+    private var continuations: [Podium?] = []
 
     init(index: SuggestIndex, student: Int) {
         self.index = index
@@ -81,7 +84,8 @@ struct ChainSearch {
     private mutating func bestChain(from m: Int, used: inout [Int], limit: Int) -> Chain? {
         let oneHop = lastHop(from: m).map { Chain(hops: [$0], gain: $0.gain) }
         guard limit >= 2 else { return oneHop }
-        if limit == 2 { return bestTwoHops(from: m, used: used, orElse: oneHop) }
+        if limit == 2 { return bestTwoHops(from: m, used: used, orElse: oneHop, keepRunnerUp: false).best }
+        if limit == 3 && used.count == 1 { return bestThreeHops(from: m, orElse: oneHop) }
         var best = oneHop
         let candidates = index.candidates
         for v32 in index.voluntaryStudents(of: m) {
@@ -103,11 +107,26 @@ struct ChainSearch {
         return best
     }
 
-    /// The best chain of one or two hops out of full mentor `m`: the inner loop of every request with
-    /// chainMoves ≥ 2, so it reads each candidate pair once and builds only the chains that win.
-    private mutating func bestTwoHops(from m: Int, used: [Int], orElse oneHop: Chain?) -> Chain? {
-        var best = oneHop
-        var bestGain = oneHop?.gain ?? Int.min
+    /// The best chain and, if asked, the runner-up: the best one whose middle mentor (the destination of
+    /// its first hop when it has two; none for one hop) differs from the best one's.
+    struct Podium {
+        var best: Chain?
+        var runnerUp: Chain?
+
+        static func middle(_ chain: Chain?) -> Int32 { chain.map { $0.hops.count == 2 ? $0.hops[0].to : -1 } ?? -2 }
+
+        /// The best chain whose middle mentor is not `excluded`.
+        func best(avoiding excluded: Int) -> Chain? {
+            Podium.middle(best) == Int32(excluded) ? runnerUp : best
+        }
+    }
+
+    /// The best chain of one or two hops out of full mentor `m` (whose middle mentor is not in `used`):
+    /// the inner loop of every request with chainMoves ≥ 2, so it reads each candidate pair once and
+    /// builds only the chains that win. With `keepRunnerUp`, also the runner-up (see ``Podium``).
+    private mutating func bestTwoHops(from m: Int, used: [Int], orElse oneHop: Chain?, keepRunnerUp: Bool) -> Podium {
+        var podium = Podium(best: oneHop, runnerUp: nil)
+        var threshold = keepRunnerUp ? Int.min : oneHop?.gain ?? Int.min  // the lowest gain that may still place
         let candidates = index.candidates
         let checkUsed = used.count > 1  // otherwise `used` is [m], which `next != m` already excludes
         for v32 in index.voluntaryStudents(of: m) {
@@ -118,14 +137,58 @@ struct ChainSearch {
                 guard next != m, let rest = passOnGain(next) else { continue }
                 let fit = Int(candidates.fit[i])
                 let gain = index.gain(student: v, fit: fit) + rest
-                guard gain >= bestGain, !checkUsed || !used.contains(next), let last = lastHop(from: next) else { continue }
+                guard gain >= threshold, !checkUsed || !used.contains(next), let last = lastHop(from: next) else { continue }
                 let hop = Hop(student: v32, from: Int32(m), to: Int32(next), fit: Int32(fit), gain: gain - rest)
-                if let b = best, !precedes(gain: gain, count: 2, hop: { $0 == 0 ? hop : last }, b) { continue }
-                best = Chain(hops: [hop, last], gain: gain)
-                bestGain = gain
+                func beats(_ b: Chain?) -> Bool {
+                    b.map { precedes(gain: gain, count: 2, hop: { $0 == 0 ? hop : last }, $0) } ?? true
+                }
+                if beats(podium.best) {
+                    let chain = Chain(hops: [hop, last], gain: gain)
+                    if keepRunnerUp && Podium.middle(podium.best) != Int32(next) { podium.runnerUp = podium.best }
+                    podium.best = chain
+                } else if keepRunnerUp && Podium.middle(podium.best) != Int32(next) && beats(podium.runnerUp) {
+                    podium.runnerUp = Chain(hops: [hop, last], gain: gain)
+                } else {
+                    continue
+                }
+                threshold = keepRunnerUp ? podium.runnerUp?.gain ?? Int.min : gain
+            }
+        }
+        return podium
+    }
+
+    /// The best chain of one to three hops out of m1 (the first full mentor): each second mentor's best
+    /// continuation of one or two hops is computed once per request with its runner-up, which stands in
+    /// when the best one would pass back through m1.
+    private mutating func bestThreeHops(from m: Int, orElse oneHop: Chain?) -> Chain? {
+        var best = bestTwoHops(from: m, used: [m], orElse: oneHop, keepRunnerUp: false).best
+        let candidates = index.candidates
+        for v32 in index.voluntaryStudents(of: m) {
+            let v = Int(v32)
+            if v == student { continue }
+            for i in candidates.range(of: v) {
+                let next = Int(candidates.mentor[i])
+                guard next != m, mayPassOn(next), let rest = continuation(from: next).best(avoiding: m) else { continue }
+                let hop = Hop(student: v32, from: Int32(m), to: Int32(next), fit: candidates.fit[i],
+                              gain: index.gain(student: v, fit: Int(candidates.fit[i])))
+                let gain = hop.gain + rest.gain
+                if let b = best, !precedes(gain: gain, count: rest.hops.count + 1, hop: { $0 == 0 ? hop : rest.hops[$0 - 1] }, b) {
+                    continue
+                }
+                best = rest.prepending(hop)
             }
         }
         return best
+    }
+
+    /// The podium of one- and two-hop chains out of full mentor `m`, memoised per request.
+    private mutating func continuation(from m: Int) -> Podium {
+        if continuations.isEmpty { continuations = [Podium?](repeating: nil, count: index.context.mentorCount) }
+        if let known = continuations[m] { return known }
+        let oneHop = lastHop(from: m).map { Chain(hops: [$0], gain: $0.gain) }
+        let podium = bestTwoHops(from: m, used: [m], orElse: oneHop, keepRunnerUp: true)
+        continuations[m] = podium
+        return podium
     }
 
     /// When `m` may sit inside a chain (exactly full once s* has left, accepts an arrival) and can pass
