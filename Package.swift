@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "MentorMatchCLI", dependencies: [
             "MentorMatchEngine", "MentorMatchData", "GLPK",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "mentormatch", dependencies: ["MentorMatchCLI"]),
@@ -53,6 +54,6 @@ let package = Package(
             "MentorMatchEngine", "MentorMatchData", "MIPModel", "GLPK",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"]),
+        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"], exclude: ["Fixtures", "Golden"]),
     ]
 )

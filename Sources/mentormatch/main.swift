@@ -1,1 +1,3 @@
-print("mentormatch: not yet built")
+import MentorMatchCLI
+
+MentorMatchCommand.runMain()

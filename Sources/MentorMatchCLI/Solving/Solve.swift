@@ -1,0 +1,39 @@
+import Logging
+import MentorMatchData
+import MentorMatchEngine
+
+/// Running the engine for a command: input errors become status 2, a failed solve status 3.
+enum Solve {
+    /// Rebalances `snapshot` (read from `source`) with `solver`, or fails with the documented status.
+    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: any AssignmentSolver,
+                          logger: Logger) throws -> RebalanceResult {
+        let result: RebalanceResult
+        do {
+            result = try MentorMatchEngine.rebalance(snapshot, policy: policy, solver: solver)
+        } catch {
+            throw Inputs.failure(error, file: source)
+        }
+        logger.debug("solved", metadata: [
+            "status": "\(result.statusName)", "objective": "\(result.objective.map(String.init) ?? "-")",
+            "seconds": "\(result.solveSeconds)",
+        ])
+        try requireSolved(result, what: "rebalance of \(source)")
+        return result
+    }
+
+    /// Fails with status 3 when the solver produced no assignment.
+    static func requireSolved(_ result: RebalanceResult, what: String) throws {
+        if case .failed(let message) = result.status {
+            throw CommandFailure(.solverFailure, "solver failure in the \(what): \(message)")
+        }
+    }
+
+    /// The engine's view of a snapshot, checking what only the engine checks (locks against capacity, …).
+    static func context(_ snapshot: Snapshot, source: String, policy: Policy) throws -> MatchingContext {
+        do {
+            return try MatchingContext(snapshot: snapshot, policy: policy)
+        } catch {
+            throw Inputs.failure(error, file: source)
+        }
+    }
+}
