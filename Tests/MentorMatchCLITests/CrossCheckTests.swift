@@ -26,7 +26,7 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.stderr)")
             exported[form] = path
         }
-        let model = CLI.packageRoot.appendingPathComponent("Sources/MentorMatchEngine/Models/rebalance.mod").path
+        let model = CLI.packageRoot.appendingPathComponent("Models/rebalance.mod").path
         let lp = try GlpsolRun.objective(["--lp", exported["lp"]!])
         let mps = try GlpsolRun.objective(["--freemps", exported["mps"]!, "--max"])
         let mathProg = try GlpsolRun.objective(["-m", model, "-d", exported["mathprog-data"]!])

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
             mps and lp are the integer program the engine builds (variables x[s,m] per candidate pair and \
             u[s] per student, in snapshot order), written by GLPK. Free MPS does not keep the objective \
             sense: the program MAXIMISES. mathprog-data is a data section for \
-            Sources/MentorMatchEngine/Models/rebalance.mod: glpsol -m rebalance.mod -d snapshot.dat.
+            Models/rebalance.mod: glpsol -m rebalance.mod -d snapshot.dat.
             """)
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
