@@ -8,7 +8,11 @@ Special cases (see Scenarios/README.md):
 - exactly one student asked to change mentor (s-0014), after rating them 2 for their pedagogy;
   the generator's other change requests become open help requests (they stay at risk);
 - s-0120 is a new student whose hours (early weekday mornings) meet no mentor at all;
-- m-004 is full (9 students for 9 seats), as the generator left it.
+- m-004 (project-manager) and m-014 (python-developer and cybersecurity) are full, as the generator
+  left them; every other mentor has room: about 1.2 seats per student in all;
+- a few mentors open hours that reach students the generator left without any shared time, and m-019
+  also mentors project managers, so that only s-0120 and s-0119 (in Toronto; the only English-speaking
+  project-manager mentor is in Casablanca) share no time with a mentor of their path.
 """
 import json
 import sys
@@ -20,6 +24,23 @@ OFFSETS = {  # minutes east of UTC on 2026-11-23
 }
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
+# Seats: the generator fills most small mentors to the brim; the demo school has room to spare.
+CAPACITIES = {
+    "m-001": 3, "m-002": 4, "m-005": 4, "m-006": 9, "m-008": 3, "m-009": 3, "m-010": 12,
+    "m-011": 4, "m-012": 4, "m-013": 4, "m-018": 6, "m-019": 9, "m-020": 5,
+}
+FULL = ["m-004", "m-014"]  # keep their capacity: exactly full
+# Hours some mentors add (their local time), each for students who otherwise share no time with the path.
+EXTRA_HOURS = {
+    "m-001": ["Sat 10:00-12:00"],  # s-0096 (London, web-developer en)
+    "m-009": ["Sun 11:00-13:00"],  # s-0061 (La Réunion, cybersecurity)
+    "m-013": ["Wed 19:00-21:00"],  # s-0108 (Abidjan, digital-marketing)
+    "m-018": ["Mon 14:00-16:00"],  # s-0084 (La Réunion, web-developer)
+    "m-020": ["Sat 14:00-16:00"],  # s-0068 (Algiers, web-developer)
+}
+EXTRA_PATHS = {"m-019": ["project-manager"]}  # m-004 alone cannot seat every project manager
+NO_SHARED_TIME = ["s-0119", "s-0120"]
+
 
 def utc_minutes(entry, zone):
     day, times = entry.split()
@@ -29,6 +50,11 @@ def utc_minutes(entry, zone):
     length = e - s if e > s else e + 1440 - s
     first = DAYS.index(day) * 1440 + s - OFFSETS[zone]
     return {(first + k) % 10080 for k in range(length)}
+
+
+def slots(person):
+    """The UTC minutes of the week when the person is free."""
+    return set().union(*(utc_minutes(e, person["timezone"]) for e in person["availability"]))
 
 
 def main(source, target):
@@ -52,13 +78,26 @@ def main(source, target):
     lonely["timezone"] = "Europe/Paris"
     d["feedback"] = [f for f in d["feedback"] if f["student"] != lonely["id"]]
     d["locks"] = [l for l in d["locks"] if l["student"] != lonely["id"]]
-    mine = set().union(*(utc_minutes(e, lonely["timezone"]) for e in lonely["availability"]))
-    for m in d["mentors"]:
-        theirs = set().union(*(utc_minutes(e, m["timezone"]) for e in m["availability"]))
-        assert not (mine & theirs), f"{m['id']} meets s-0120"
+    assert not any(slots(lonely) & slots(m) for m in d["mentors"]), "a mentor meets s-0120"
 
-    full = next(m for m in d["mentors"] if m["id"] == "m-004")
-    assert sum(1 for s in d["students"] if s.get("currentMentor") == "m-004") == full["capacity"]
+    mentors = {m["id"]: m for m in d["mentors"]}
+    for mentor, capacity in CAPACITIES.items():
+        assert mentor not in FULL and capacity >= mentors[mentor]["capacity"]
+        mentors[mentor]["capacity"] = capacity
+    for mentor, entries in EXTRA_HOURS.items():
+        mentors[mentor]["availability"] += entries
+    for mentor, paths in EXTRA_PATHS.items():
+        mentors[mentor]["paths"] += paths
+    for mentor in FULL:
+        load = sum(1 for s in d["students"] if s.get("currentMentor") == mentor)
+        assert load == mentors[mentor]["capacity"], f"{mentor} is not full"
+    seats = sum(m["capacity"] for m in d["mentors"])
+    assert 1.15 <= seats / len(d["students"]) <= 1.25, f"{seats} seats"
+    for s in d["students"]:
+        mine = slots(s)
+        shared = any(mine & slots(m) for m in d["mentors"]
+                     if s["path"] in m["paths"] and s["language"] in m["languages"])
+        assert shared == (s["id"] not in NO_SHARED_TIME), f"{s['id']} shares time: {shared}"
 
     with open(target, "w") as out:
         out.write(dump(d))
