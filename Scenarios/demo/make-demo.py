@@ -27,7 +27,7 @@ DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 # Seats: the generator fills most small mentors to the brim; the demo school has room to spare.
 CAPACITIES = {
     "m-001": 3, "m-002": 4, "m-005": 4, "m-006": 9, "m-008": 3, "m-009": 3, "m-010": 12,
-    "m-011": 4, "m-012": 4, "m-013": 4, "m-018": 6, "m-019": 9, "m-020": 5,
+    "m-011": 4, "m-012": 4, "m-013": 5, "m-018": 6, "m-019": 9, "m-020": 5,
 }
 FULL = ["m-004", "m-014"]  # keep their capacity: exactly full
 # Hours some mentors add (their local time), each for students who otherwise share no time with the path.
