@@ -21,13 +21,24 @@ import Testing
         // A few at-risk students.
         let atRisk = s.students.filter { $0.missedSessions >= 3 || $0.openHelpRequests >= 1 || $0.changeRequested }
         #expect((10...30).contains(atRisk.count))
-        // m-004 is full.
-        #expect(s.students.filter { $0.currentMentor == "m-004" }.count == s.mentors.first { $0.id == "m-004" }?.capacity)
+        // m-004 and m-014 are full, and they alone: the school has about 1.2 seats per student.
+        let full = s.mentors.filter { m in s.students.filter { $0.currentMentor == m.id }.count >= m.capacity }
+        #expect(full.map(\.id) == ["m-004", "m-014"])
+        let seats = s.mentors.reduce(0) { $0 + $1.capacity }
+        #expect(seats >= 138 && seats <= 150, "\(seats) seats")
         // s-0120 shares no time with any mentor.
         let grid = SnapshotGrid(s)
         let k = try #require(s.students.firstIndex { $0.id == "s-0120" })
         #expect(s.students[k].currentMentor == nil)
         #expect(grid.mentorSlots.allSatisfy { $0.overlapCount(grid.studentSlots[k]) == 0 })
+        // Only s-0119 and s-0120 share no time with any mentor of their path and language.
+        let alone = s.students.indices.filter { i in
+            !s.mentors.indices.contains { j in
+                s.mentors[j].paths.contains(s.students[i].path) && s.mentors[j].languages.contains(s.students[i].language)
+                    && grid.mentorSlots[j].overlapCount(grid.studentSlots[i]) > 0
+            }
+        }.map { s.students[$0].id }
+        #expect(alone == ["s-0119", "s-0120"])
     }
 
     @Test func mediumSnapshot() throws {
