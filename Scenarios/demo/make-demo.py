@@ -9,7 +9,7 @@ Special cases (see Scenarios/README.md):
   the generator's other change requests become open help requests (they stay at risk);
 - s-0120 is a new student whose hours (early weekday mornings) meet no mentor at all;
 - m-004 (project-manager) and m-014 (python-developer and cybersecurity) are full, as the generator
-  left them; every other mentor has room: about 1.2 seats per student in all;
+  left them; every other mentor has room: 150 seats for 120 students;
 - a few mentors open hours that reach students the generator left without any shared time, and m-019
   also mentors project managers, so that only s-0120 and s-0119 (in Toronto; the only English-speaking
   project-manager mentor is in Casablanca) share no time with a mentor of their path.
