@@ -4,7 +4,7 @@
 An independent check of MentorMatch's optimum and the yardstick for its speed:
 
     swift run -c release mentormatch-bench solve --tier M --runs 1 --write-mps /tmp/m.mps
-    python3 scripts/highs_solve.py /tmp/m.mps [--presolve off] [--time-limit 600] [--lp]
+    python3 scripts/highs_solve.py /tmp/m.mps [--presolve off] [--time-limit 600] [--lp] [--maximize]
 
 mip_rel_gap is 0 (HiGHS' default 1e-4 may stop short of the optimum), so
 "Optimal" means proven optimal. --lp solves the LP relaxation only.
@@ -24,6 +24,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--lp", action="store_true", help="solve the LP relaxation only")
     parser.add_argument("--log", action="store_true", help="show HiGHS' own output")
+    parser.add_argument("--maximize", action="store_true",
+                        help="maximise (free MPS written by GLPK carries no objective sense)")
     args = parser.parse_args()
 
     h = highspy.Highs()
@@ -41,6 +43,8 @@ def main() -> None:
     if status != highspy.HighsStatus.kOk:
         raise SystemExit(f"cannot read {args.mps}: {status}")
     t1 = time.perf_counter()
+    if args.maximize:
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
     if args.lp:
         lp = h.getLp()
         h.changeColsIntegrality(lp.num_col_, list(range(lp.num_col_)),
