@@ -19,7 +19,12 @@ struct BranchAndBound {
     /// Told the incumbent profit (if any) and the global bound during the search.
     var report: ((_ incumbentProfit: Int?, _ boundProfit: Int) -> Void)?
 
-    func run() -> Outcome {
+    /// Set by ``run()`` when the root alone proved its answer optimal: the root flow's duals at the
+    /// final move price, which certify the optimum (their Lagrangian bound equals it).
+    private(set) var rootDuals: FlowDuals?
+
+    mutating func run() -> Outcome {
+        rootDuals = nil
         var incumbent: (chosen: [Int], profit: Int)?
         var open: [(bound: Int, fixes: [BranchFix], price: Int?)] = [(root.profitBound, [], nil)]
         var solvedNodes = 0
@@ -51,6 +56,7 @@ struct BranchAndBound {
                 open.append(node)
                 stopped = true
             case .optimal(let chosen):
+                if node.fixes.isEmpty { rootDuals = search.lastDuals }
                 offer(chosen, in: instance)
             case .feasible(let chosen, let bound, let branch):
                 offer(chosen, in: instance)

@@ -16,6 +16,12 @@ public struct FlowAssignmentSolver: AssignmentSolver {
     public init() {}
 
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        solveWithDuals(problem, limits: limits).solution
+    }
+
+    /// Solves, and when the answer was proven without branching, returns the duals that certify it
+    /// (``FlowDuals``: the flow's potentials at the final move price), for pricing pairs left out.
+    func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits) -> (solution: AssignmentSolution, duals: FlowDuals?) {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsed() -> Double {
@@ -30,8 +36,8 @@ public struct FlowAssignmentSolver: AssignmentSolver {
 
         let instance: FlowInstance
         do { instance = try FlowInstance(problem) } catch {
-            return AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: 0, seconds: elapsed())
+            return (AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                       objective: 0, bound: 0, seconds: elapsed()), nil)
         }
         let shift = instance.unassignedTotal
         var search = BranchAndBound(root: instance, shouldStop: shouldStop)
@@ -55,18 +61,23 @@ public struct FlowAssignmentSolver: AssignmentSolver {
             }
             return AssignmentSolution(status: status, chosenArc: arcs, objective: objective, bound: bound, seconds: elapsed())
         }
-        switch outcome {
-        case .optimal(let chosen):
-            return solution(.optimal, chosen, profitBound: nil)
-        case .feasible(let chosen, let profitBound):
-            return solution(.feasible, chosen, profitBound: profitBound)
-        case .infeasible:
-            return AssignmentSolution(status: .infeasible, chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: 0, seconds: elapsed())
-        case .stoppedWithoutSolution(let profitBound):
-            return AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
-                                      chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: profitBound - shift, seconds: elapsed())
+        if case .optimal(let chosen) = outcome { return (solution(.optimal, chosen, profitBound: nil), search.rootDuals) }
+        return (answer(outcome), nil)
+
+        func answer(_ outcome: BranchAndBound.Outcome) -> AssignmentSolution {
+            switch outcome {
+            case .optimal(let chosen):
+                return solution(.optimal, chosen, profitBound: nil)
+            case .feasible(let chosen, let profitBound):
+                return solution(.feasible, chosen, profitBound: profitBound)
+            case .infeasible:
+                return AssignmentSolution(status: .infeasible, chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                          objective: 0, bound: 0, seconds: elapsed())
+            case .stoppedWithoutSolution(let profitBound):
+                return AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
+                                          chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                          objective: 0, bound: profitBound - shift, seconds: elapsed())
+            }
         }
     }
 }

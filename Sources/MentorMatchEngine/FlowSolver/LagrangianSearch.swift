@@ -56,6 +56,9 @@ struct LagrangianSearch {
         }
     }
 
+    /// The dual solution of the last flow solved (after ``run(priceHint:)``: at the price where it ended).
+    var lastDuals: FlowDuals { flow.duals }
+
     /// floor(L(P/Q)) for a point optimal at that price.
     private func lagrangianBound(_ x: Point, _ p: Int, _ q: Int, budget: Int) -> Int {
         floorDivide(q * x.profit - p * (x.moves - budget), q)

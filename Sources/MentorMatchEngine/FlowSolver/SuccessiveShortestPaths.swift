@@ -59,6 +59,8 @@ final class SuccessiveShortestPaths {
     private var hasFlow = false
     /// The price denominator the current potentials are scaled for.
     private var scale = 1
+    /// The move price numerator of the last solve (its denominator is ``scale``).
+    private var priceNumerator = 0
 
     // Dijkstra scratch, reset by round stamps.
     private let distance: UnsafeMutableBufferPointer<Int>
@@ -134,6 +136,7 @@ final class SuccessiveShortestPaths {
         // settled as many nodes as the last fresh start did in all.
         rescalePotentials(to: q)
         scale = q
+        priceNumerator = p
         let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64)
         hasFlow = false
         if warm {
@@ -163,6 +166,24 @@ final class SuccessiveShortestPaths {
             if work > workLimit { return nil }
         }
         return .optimal
+    }
+
+    /// The dual solution of the last optimal flow, shifted so that the sink's potential is 0:
+    /// each student's value (cost minus head potential of its choice, 0 when unassigned, the least over
+    /// its options) and each mentor's and arrival node's potential. An arc s → h of cost c has a
+    /// non-negative reduced cost exactly when c − potential(h) ≥ value(s).
+    var duals: FlowDuals {
+        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount
+        let sinkPotential = potential[inst.sink]
+        var value = [Int](repeating: 0, count: sCount)
+        for s in 0..<sCount {
+            let a = chosen[s]
+            if a >= 0 { value[s] = cost[Int(a)] - (potential[Int(arcHead[Int(a)])] - sinkPotential) }
+        }
+        let mentor = (0..<mCount).map { potential[sCount + $0] - sinkPotential }
+        let arrival = (0..<mCount).map { potential[sCount + mCount + $0] - sinkPotential }
+        return FlowDuals(priceNumerator: priceNumerator, priceDenominator: scale,
+                         studentValue: value, mentorPotential: mentor, arrivalPotential: arrival)
     }
 
     /// Σ profit and Σ moves of the current (partial) assignment.
