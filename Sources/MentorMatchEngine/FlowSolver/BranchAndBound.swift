@@ -19,12 +19,13 @@ struct BranchAndBound {
     /// Told the incumbent profit (if any) and the global bound during the search.
     var report: ((_ incumbentProfit: Int?, _ boundProfit: Int) -> Void)?
 
-    /// Set by ``run()`` when the root alone proved its answer optimal: the root flow's duals at the
-    /// final move price, which certify the optimum (their Lagrangian bound equals it).
-    private(set) var rootDuals: FlowDuals?
+    /// Set by ``run()`` when the root's price search ran to its end: the root flow's duals at the final
+    /// move price λ, and the root's bound floor(L(λ)) on the profit. The duals certify any answer whose
+    /// profit equals that bound.
+    private(set) var rootCertificate: (duals: FlowDuals, profitBound: Int)?
 
     mutating func run() -> Outcome {
-        rootDuals = nil
+        rootCertificate = nil
         var incumbent: (chosen: [Int], profit: Int)?
         var open: [(bound: Int, fixes: [BranchFix], price: Int?)] = [(root.profitBound, [], nil)]
         var solvedNodes = 0
@@ -56,9 +57,14 @@ struct BranchAndBound {
                 open.append(node)
                 stopped = true
             case .optimal(let chosen):
-                if node.fixes.isEmpty { rootDuals = search.lastDuals }
+                if node.fixes.isEmpty {
+                    var profit = 0
+                    for a in chosen where a >= 0 { profit += instance.arcProfit[Int(a)] }
+                    rootCertificate = (search.lastDuals, profit)
+                }
                 offer(chosen, in: instance)
             case .feasible(let chosen, let bound, let branch):
+                if node.fixes.isEmpty && branch != nil { rootCertificate = (search.lastDuals, bound) }
                 offer(chosen, in: instance)
                 let nodeBound = min(bound, node.bound)
                 guard let branch else {

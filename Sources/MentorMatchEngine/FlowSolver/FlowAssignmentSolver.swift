@@ -19,9 +19,12 @@ public struct FlowAssignmentSolver: AssignmentSolver {
         solveWithDuals(problem, limits: limits).solution
     }
 
-    /// Solves, and when the answer was proven without branching, returns the duals that certify it
-    /// (``FlowDuals``: the flow's potentials at the final move price), for pricing pairs left out.
-    func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits) -> (solution: AssignmentSolution, duals: FlowDuals?) {
+    /// Solves, and returns the root flow's duals at the final move price (``FlowDuals``) for pricing
+    /// pairs left out, when the price search ran to its end. `certifies` is true when the answer is
+    /// optimal with an objective equal to the root's Lagrangian bound: then duals that price out every
+    /// pair left out prove it optimal for them too. Otherwise (branching closed a gap) they do not.
+    func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits)
+        -> (solution: AssignmentSolution, duals: FlowDuals?, certifies: Bool) {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsed() -> Double {
@@ -37,7 +40,7 @@ public struct FlowAssignmentSolver: AssignmentSolver {
         let instance: FlowInstance
         do { instance = try FlowInstance(problem) } catch {
             return (AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                       objective: 0, bound: 0, seconds: elapsed()), nil)
+                                       objective: 0, bound: 0, seconds: elapsed()), nil, false)
         }
         let shift = instance.unassignedTotal
         var search = BranchAndBound(root: instance, shouldStop: shouldStop)
@@ -61,8 +64,9 @@ public struct FlowAssignmentSolver: AssignmentSolver {
             }
             return AssignmentSolution(status: status, chosenArc: arcs, objective: objective, bound: bound, seconds: elapsed())
         }
-        if case .optimal(let chosen) = outcome { return (solution(.optimal, chosen, profitBound: nil), search.rootDuals) }
-        return (answer(outcome), nil)
+        let result = answer(outcome)
+        guard let root = search.rootCertificate else { return (result, nil, false) }
+        return (result, root.duals, result.status == .optimal && result.objective == root.profitBound - shift)
 
         func answer(_ outcome: BranchAndBound.Outcome) -> AssignmentSolution {
             switch outcome {

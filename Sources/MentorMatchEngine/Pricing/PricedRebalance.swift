@@ -5,15 +5,16 @@ import MentorMatchData
 ///
 /// 1. Each student keeps its `arcsPerStudent` best pairs by weight, plus its current pair (its lock
 ///    when locked): the restricted program.
-/// 2. ``FlowAssignmentSolver`` solves it; when it proves the optimum without branching, it hands back
-///    the duals at the final move price λ (``FlowDuals``).
+/// 2. ``FlowAssignmentSolver`` solves it and hands back the root flow's duals at the final move
+///    price λ (``FlowDuals``); they certify the answer when its objective equals the bound at λ.
 /// 3. Every pair left out is streamed from the context (fit computed on the fly, on every core) and
 ///    priced: its cost at λ less its head's potential against the student's value. When none is below,
 ///    the duals are feasible for the whole program, so the full Lagrangian bound at λ equals the
 ///    restricted one, which the restricted answer attains: it is optimal for the whole program.
 ///    Otherwise the pairs that price in are added and the program is solved again.
-/// 4. When the restricted solve needs branch and bound (no dual certificate) or pricing keeps adding
-///    pairs for `maxRounds`, the full pair set is solved instead. `.optimal` is never claimed unproven.
+/// 4. When branch and bound had to close a gap below that bound (the duals certify nothing), or pricing
+///    keeps adding pairs for `maxRounds`, the full pair set is solved instead (when it holds in memory).
+///    `.optimal` is never claimed unproven.
 public struct PricedRebalance: Sendable {
     /// Pairs kept per student in the first restricted program.
     public var arcsPerStudent: Int
@@ -58,20 +59,24 @@ public struct PricedRebalance: Sendable {
             let encoded = EncodedProblem(context, candidates: table)
             report.encodeSeconds += seconds(since: t)
             t = ContinuousClock.now
-            let (solution, duals) = solver.solveWithDuals(encoded.problem, limits: limits)
+            let (solution, duals, certifies) = solver.solveWithDuals(encoded.problem, limits: limits)
             report.solveSeconds += seconds(since: t)
             report.rounds += 1
             report.pairsSolved = encoded.problem.arcs.count
+            if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
             guard let duals, solution.status == .optimal else {
-                // No certificate (branching, a limit or infeasibility): answer on the full pair set.
-                if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
+                // No duals (a limit or cancellation stopped the search): answer on the full pair set.
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
             }
             t = ContinuousClock.now
             let added = Self.pairsPricingIn(context, restricted: table, duals: duals)
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
-            if count == 0 { return (RebalanceResult(encoded, solution: solution), report) }
+            if count == 0 {
+                if certifies { return (RebalanceResult(encoded, solution: solution), report) }
+                // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
+                return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
+            }
             report.pairsAdded += count
             if report.rounds >= maxRounds {
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
