@@ -97,6 +97,27 @@ final class ComponentFlows {
                          studentValue: value, mentorPotential: mentor, arrivalPotential: arrival)
     }
 
+    /// Seeds every part with an optimal flow of a smaller network (see ``SuccessiveShortestPaths/seed``):
+    /// each student's mentor (−1 unassigned) and parent-numbered duals.
+    func seed(mentorOf: [Int32], duals: FlowDuals) {
+        let sCount = instance.studentCount, mCount = instance.mentorCount
+        for part in parts {
+            let local = part.flow.instance
+            var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: part.students.count)
+            for (i, s) in part.students.enumerated() where mentorOf[s] >= 0 {
+                chosen[i] = SuccessiveShortestPaths.notEntered  // routed again if its pair is missing
+                // The parent arc of s to that mentor: its head (mentor or arrival node) names it.
+                for a in local.arcStart[i] ..< local.arcStart[i + 1] {
+                    let parentHead = Int(instance.arcHead[Int(part.arcs[a])])
+                    if (parentHead - sCount) % mCount == Int(mentorOf[s]) { chosen[i] = Int32(a); break }
+                }
+            }
+            part.flow.seed(chosen: chosen, mentorPotential: part.mentors.map { duals.mentorPotential[$0] },
+                           arrivalPotential: part.mentors.map { duals.arrivalPotential[$0] },
+                           priceNumerator: duals.priceNumerator, denominator: duals.priceDenominator)
+        }
+    }
+
     func moveMargins() -> [Int] { parts.flatMap { $0.flow.moveMargins() }.sorted() }
 
     /// The connected components (mentors joined by a student's arcs); students without arcs form their own part.

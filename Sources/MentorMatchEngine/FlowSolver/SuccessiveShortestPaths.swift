@@ -153,6 +153,35 @@ final class SuccessiveShortestPaths {
         return outcome
     }
 
+    /// Takes over an optimal flow of a smaller network (the same one with fewer student arcs): each
+    /// student's local arc (or ``unassigned``), and mentor and arrival potentials with the sink at 0, at
+    /// price p/q. The flow and those potentials keep every non-student arc's reduced cost as it was; the
+    /// next warm ``solve(priceNumerator:denominator:warmStart:shouldStop:)`` takes out the students for
+    /// whom a new arc is now better and routes them again.
+    func seed(chosen seeded: [Int32], mentorPotential: [Int], arrivalPotential: [Int], priceNumerator p: Int, denominator q: Int) {
+        reset()
+        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount
+        for m in 0..<mCount {
+            potential[sCount + m] = mentorPotential[m]
+            potential[sCount + mCount + m] = arrivalPotential[m]
+        }
+        potential[inst.sink] = 0
+        waiting = 0
+        for s in 0..<sCount {
+            let a = seeded[s]
+            reassign(s, to: a)
+            if a == Self.notEntered { waiting += 1 }
+            if a >= 0 {
+                let h = Int(arcHead[Int(a)])
+                if h >= sCount + mCount { arrivals[h - sCount - mCount] += 1; load[h - sCount - mCount] += 1 } else { load[h - sCount] += 1 }
+            }
+        }
+        scale = q
+        priceNumerator = p
+        hasFlow = true
+        freshWork = Int.max
+    }
+
     /// Routes every waiting student (forced ones first, then by index); nil when
     /// the settled nodes exceed `workLimit`.
     private func routeWaiting(workLimit: Int, shouldStop: () -> Bool) -> Outcome? {

@@ -54,26 +54,27 @@ public struct PricedRebalance: Sendable {
         var t = ContinuousClock.now
         var table = CandidateTable.best(arcsPerStudent, of: context)
         report.selectSeconds += seconds(since: t)
+        var warmStart: FlowAssignmentSolver.Certificate?
         while true {
             t = ContinuousClock.now
             let encoded = EncodedProblem(context, candidates: table)
             report.encodeSeconds += seconds(since: t)
             t = ContinuousClock.now
-            let (solution, duals, certifies) = solver.solveWithDuals(encoded.problem, limits: limits)
+            let (solution, certificate) = solver.solveWithDuals(encoded.problem, limits: limits, warmStart: warmStart)
             report.solveSeconds += seconds(since: t)
             report.rounds += 1
             report.pairsSolved = encoded.problem.arcs.count
             if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
-            guard let duals, solution.status == .optimal else {
+            guard let certificate, solution.status == .optimal else {
                 // No duals (a limit or cancellation stopped the search): answer on the full pair set.
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
             }
             t = ContinuousClock.now
-            let added = Self.pairsPricingIn(context, restricted: table, duals: duals)
+            let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals)
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
             if count == 0 {
-                if certifies { return (RebalanceResult(encoded, solution: solution), report) }
+                if certificate.certifies { return (RebalanceResult(encoded, solution: solution), report) }
                 // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
             }
@@ -81,6 +82,7 @@ public struct PricedRebalance: Sendable {
             if report.rounds >= maxRounds {
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
             }
+            warmStart = certificate  // the next solve starts from this flow and its duals
             t = ContinuousClock.now
             table = table.adding(added)
             report.selectSeconds += seconds(since: t)
