@@ -8,14 +8,14 @@ import MentorMatchEngine
 /// Prints the peak memory (getrusage maxrss), the objective, bound and gap, and the pricing figures.
 ///
 ///     swift run -c release mentormatch-bench rebalance --tier S|M|L|XL [--runs 3] [--max-moves-percent 2]
-///         [--arcs 12] [--full] [--write-mps FILE] [--suggest]
+///         [--arcs 12] [--mentor-arcs 0] [--full] [--write-mps FILE] [--suggest]
 ///
 /// `--full` also solves the full pair set with `FlowAssignmentSolver` once (the old pipeline) and checks
 /// the objectives agree; `--write-mps` writes the full program as free MPS (for `scripts/highs_solve.py`);
 /// `--suggest` then runs the suggest suite (100 random students) on the same tier.
 enum RebalanceBench {
     static func run(_ args: [String]) throws {
-        var tierName = "L", runs = 3, percent: Double?, arcs = 12, full = false, mps: String?, suggest = false
+        var tierName = "L", runs = 3, percent: Double?, arcs = 12, perMentor = 0, full = false, mps: String?, suggest = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -24,18 +24,19 @@ enum RebalanceBench {
             case "--runs": runs = max(1, Int(value) ?? runs); i += 2
             case "--max-moves-percent": percent = Double(value); i += 2
             case "--arcs": arcs = max(1, Int(value) ?? arcs); i += 2
+            case "--mentor-arcs": perMentor = max(0, Int(value) ?? perMentor); i += 2
             case "--write-mps": mps = value; i += 2
             case "--full": full = true; i += 1
             case "--suggest": suggest = true; i += 1
             default:
-                throw DataBench.BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --full --write-mps FILE --suggest")
+                throw DataBench.BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --full --write-mps FILE --suggest")
             }
         }
         guard let tier = SolveBench.tiers[tierName] else { throw DataBench.BenchError.usage("unknown tier \(tierName)") }
         var policy = Policy()
         if let percent { policy.maxMoves = Int((Double(tier.students) * percent / 100).rounded()) }
         print("rebalance bench: tier \(tierName) (\(tier.students) students, \(tier.mentors) mentors), maxMoves "
-            + "\(policy.maxMoves.map(String.init) ?? "none"), \(arcs) pairs per student first, \(runs) runs, "
+            + "\(policy.maxMoves.map(String.init) ?? "none"), \(arcs) pairs per student and \(perMentor) per mentor first, \(runs) runs, "
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         var t = ContinuousClock.now
@@ -48,11 +49,13 @@ enum RebalanceBench {
             lastContext = nil
             last = nil
             let start = ContinuousClock.now
+            let cpuStart = SolveBench.cpuSeconds()
             t = start
             let context = try MatchingContext(snapshot: snapshot, policy: policy)
             stages["context", default: []].append(CandidatesBench.seconds(since: t))
-            let outcome = PricedRebalance(arcsPerStudent: arcs).rebalance(context)
+            let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor).rebalance(context)
             stages["total", default: []].append(CandidatesBench.seconds(since: start))
+            stages["cpu", default: []].append(SolveBench.cpuSeconds() - cpuStart)
             stages["candidates", default: []].append(outcome.report.selectSeconds)
             stages["encode", default: []].append(outcome.report.encodeSeconds)
             stages["solve", default: []].append(outcome.report.solveSeconds)
@@ -72,6 +75,7 @@ enum RebalanceBench {
         line("solve", "flow solve(s)")
         line("pricing", "pricing (stream every pair)")
         line("total", "total (context → result)")
+        line("cpu", "CPU seconds (both threads)")
         guard let (result, report) = last, let context = lastContext else { return }
         print("result: \(result.statusName) objective \(result.objective.map(String.init) ?? "-") bound "
             + "\(result.bound.map(String.init) ?? "-") gap \(result.gap.map { String(format: "%.2g", $0) } ?? "-"); "

@@ -98,19 +98,26 @@ final class ComponentFlows {
     }
 
     /// Seeds every part with an optimal flow of a smaller network (see ``SuccessiveShortestPaths/seed``):
-    /// each student's mentor (−1 unassigned) and parent-numbered duals.
+    /// each student's mentor (−1 unassigned) and parent-numbered duals. A part where that flow is not a
+    /// flow of this network (a pair missing, an unassigned student who must be assigned) is left to
+    /// start afresh.
     func seed(mentorOf: [Int32], duals: FlowDuals) {
         let sCount = instance.studentCount, mCount = instance.mentorCount
-        for part in parts {
+        parts: for part in parts {
             let local = part.flow.instance
             var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: part.students.count)
-            for (i, s) in part.students.enumerated() where mentorOf[s] >= 0 {
-                chosen[i] = SuccessiveShortestPaths.notEntered  // routed again if its pair is missing
-                // The parent arc of s to that mentor: its head (mentor or arrival node) names it.
+            for (i, s) in part.students.enumerated() {
+                guard mentorOf[s] >= 0 else {
+                    if !local.mayBeUnassigned[i] { continue parts }
+                    continue
+                }
+                // The arc of s to that mentor: its parent head (mentor or arrival node) names the mentor.
+                var found = false
                 for a in local.arcStart[i] ..< local.arcStart[i + 1] {
                     let parentHead = Int(instance.arcHead[Int(part.arcs[a])])
-                    if (parentHead - sCount) % mCount == Int(mentorOf[s]) { chosen[i] = Int32(a); break }
+                    if (parentHead - sCount) % mCount == Int(mentorOf[s]) { chosen[i] = Int32(a); found = true; break }
                 }
+                if !found { continue parts }
             }
             part.flow.seed(chosen: chosen, mentorPotential: part.mentors.map { duals.mentorPotential[$0] },
                            arrivalPotential: part.mentors.map { duals.arrivalPotential[$0] },

@@ -76,6 +76,8 @@ final class SuccessiveShortestPaths {
     /// and in all by the last fresh solve.
     private var work = 0
     private var freshWork = Int.max
+    /// True between ``seed(chosen:mentorPotential:arrivalPotential:priceNumerator:denominator:)`` and the next solve.
+    private var isSeeded = false
 
     private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
@@ -137,7 +139,9 @@ final class SuccessiveShortestPaths {
         rescalePotentials(to: q)
         scale = q
         priceNumerator = p
-        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64)
+        // A seeded flow (a smaller network's optimum) is always kept: a fresh start would redo all of it.
+        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: isSeeded ? instance.studentCount : instance.studentCount / 64)
+        isSeeded = false
         hasFlow = false
         if warm {
             switch routeWaiting(workLimit: freshWork, shouldStop: shouldStop) {
@@ -170,7 +174,6 @@ final class SuccessiveShortestPaths {
         for s in 0..<sCount {
             let a = seeded[s]
             reassign(s, to: a)
-            if a == Self.notEntered { waiting += 1 }
             if a >= 0 {
                 let h = Int(arcHead[Int(a)])
                 if h >= sCount + mCount { arrivals[h - sCount - mCount] += 1; load[h - sCount - mCount] += 1 } else { load[h - sCount] += 1 }
@@ -179,6 +182,7 @@ final class SuccessiveShortestPaths {
         scale = q
         priceNumerator = p
         hasFlow = true
+        isSeeded = true
         freshWork = Int.max
     }
 

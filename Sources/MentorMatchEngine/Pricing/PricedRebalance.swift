@@ -3,8 +3,8 @@ import MentorMatchData
 /// Rebalance by column generation on the candidate pairs: the flow solver works on each student's
 /// best few pairs, and every pair left out is priced with the flow's duals.
 ///
-/// 1. Each student keeps its `arcsPerStudent` best pairs by weight, plus its current pair (its lock
-///    when locked): the restricted program.
+/// 1. Each student keeps its `arcsPerStudent` best pairs by weight, each mentor its `arcsPerMentor`
+///    best, plus each student's current pair (its lock when locked): the restricted program.
 /// 2. ``FlowAssignmentSolver`` solves it and hands back the root flow's duals at the final move
 ///    price λ (``FlowDuals``); they certify the answer when its objective equals the bound at λ.
 /// 3. Every pair left out is streamed from the context (fit computed on the fly, on every core) and
@@ -18,14 +18,17 @@ import MentorMatchData
 public struct PricedRebalance: Sendable {
     /// Pairs kept per student in the first restricted program.
     public var arcsPerStudent: Int
+    /// Pairs kept per mentor (its best students) in the first restricted program.
+    public var arcsPerMentor: Int
     /// Pricing rounds before falling back to the full pair set.
     public var maxRounds: Int
     /// The largest full pair set the fallback may hold in memory (~60 bytes a pair while solving); beyond
     /// it the restricted answer is returned as `.feasible` with a bound that holds for the full program.
     public var fullSetPairLimit: Int
 
-    public init(arcsPerStudent: Int = 12, maxRounds: Int = 8, fullSetPairLimit: Int = 30_000_000) {
+    public init(arcsPerStudent: Int = 12, arcsPerMentor: Int = 0, maxRounds: Int = 8, fullSetPairLimit: Int = 30_000_000) {
         self.arcsPerStudent = arcsPerStudent
+        self.arcsPerMentor = arcsPerMentor
         self.maxRounds = maxRounds
         self.fullSetPairLimit = fullSetPairLimit
     }
@@ -52,7 +55,7 @@ public struct PricedRebalance: Sendable {
         let solver = FlowAssignmentSolver()
         let limits = context.policy.solveLimits
         var t = ContinuousClock.now
-        var table = CandidateTable.best(arcsPerStudent, of: context)
+        var table = CandidateTable.best(perStudent: arcsPerStudent, perMentor: arcsPerMentor, of: context)
         report.selectSeconds += seconds(since: t)
         var warmStart: FlowAssignmentSolver.Certificate?
         while true {
