@@ -17,8 +17,14 @@ public struct FlowDuals: Sendable, Equatable {
     /// cost: adding it to the network could raise the optimum at this price.
     @inlinable
     public func prices(student: Int, mentor: Int, profit: Int, isMove: Bool, isArrival: Bool) -> Bool {
+        violation(student: student, mentor: mentor, profit: profit, isMove: isMove, isArrival: isArrival) > 0
+    }
+
+    /// How far the pair's reduced cost is below zero (≤ 0 when it cannot improve the optimum at this price).
+    @inlinable
+    public func violation(student: Int, mentor: Int, profit: Int, isMove: Bool, isArrival: Bool) -> Int {
         let cost = -priceDenominator * profit + (isMove ? priceNumerator : 0)
         let head = isArrival ? arrivalPotential[mentor] : mentorPotential[mentor]
-        return cost - head < studentValue[student]
+        return studentValue[student] - (cost - head)
     }
 }

@@ -20,15 +20,22 @@ public struct PricedRebalance: Sendable {
     public var arcsPerStudent: Int
     /// Pairs kept per mentor (its best students) in the first restricted program.
     public var arcsPerMentor: Int
+    /// Pairs added per student and round at most (those with the most negative reduced cost), so that a
+    /// round never holds more than this many pairs per student; 0 adds every pair that prices in.
+    public var addedPerStudent: Int
     /// Pricing rounds before falling back to the full pair set.
     public var maxRounds: Int
     /// The largest full pair set the fallback may hold in memory (~60 bytes a pair while solving); beyond
     /// it the restricted answer is returned as `.feasible` with a bound that holds for the full program.
     public var fullSetPairLimit: Int
 
-    public init(arcsPerStudent: Int = 12, arcsPerMentor: Int = 0, maxRounds: Int = 8, fullSetPairLimit: Int = 30_000_000) {
+    public init(
+        arcsPerStudent: Int = 12, arcsPerMentor: Int = 0, addedPerStudent: Int = 12, maxRounds: Int = 12,
+        fullSetPairLimit: Int = 30_000_000
+    ) {
         self.arcsPerStudent = arcsPerStudent
         self.arcsPerMentor = arcsPerMentor
+        self.addedPerStudent = addedPerStudent
         self.maxRounds = maxRounds
         self.fullSetPairLimit = fullSetPairLimit
     }
@@ -73,7 +80,7 @@ public struct PricedRebalance: Sendable {
                 return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
             }
             t = ContinuousClock.now
-            let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals)
+            let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
             if count == 0 {
@@ -143,20 +150,24 @@ public struct PricedRebalance: Sendable {
         return parts.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
     }
 
-    /// Every candidate pair outside `restricted` whose reduced cost under `duals` is negative, per chunk
-    /// of students, in student then mentor order. Pairs that cannot beat leaving the student unassigned
-    /// (profit ≤ 0) are skipped, as the flow solver drops them too.
+    /// Every candidate pair outside `restricted` whose reduced cost under `duals` is negative (at most
+    /// `perStudent` per student, the most negative first; 0 for all), per chunk of students, in student
+    /// then mentor order. Pairs that cannot beat leaving the student unassigned (profit ≤ 0) are skipped,
+    /// as the flow solver drops them too.
     static func pairsPricingIn(
-        _ context: MatchingContext, restricted: CandidateTable, duals: FlowDuals
+        _ context: MatchingContext, restricted: CandidateTable, duals: FlowDuals, perStudent: Int = 0
     ) -> [[(student: Int, mentor: Int32, fit: Int32)]] {
         let penalty = context.policy.unassignedPenalty
+        let limit = perStudent > 0 ? perStudent : Int.max
         return forEachStudentChunk(context.studentCount) { students in
             var found: [(student: Int, mentor: Int32, fit: Int32)] = []
+            var mine: [(violation: Int, mentor: Int32, fit: Int32)] = []
             for s in students {
                 if case .locked = context.roles[s] { continue }
                 let range = restricted.range(of: s)
                 var i = range.lowerBound
                 let unassignedCost = context.priority[s] * penalty
+                mine.removeAll(keepingCapacity: true)
                 context.forEachCandidate(of: s) { m, fit in
                     let m32 = Int32(m)
                     while i < range.upperBound && restricted.mentor[i] < m32 { i += 1 }
@@ -164,10 +175,15 @@ public struct PricedRebalance: Sendable {
                     let terms = context.pairTerms(student: s, mentor: m, fit: fit)
                     let profit = terms.weight + unassignedCost
                     guard profit > 0 else { return }
-                    if duals.prices(student: s, mentor: m, profit: profit, isMove: terms.isMove, isArrival: terms.isArrival) {
-                        found.append((s, m32, Int32(fit)))
-                    }
+                    let v = duals.violation(student: s, mentor: m, profit: profit, isMove: terms.isMove, isArrival: terms.isArrival)
+                    if v > 0 { mine.append((v, m32, Int32(fit))) }
                 }
+                if mine.count > limit {
+                    mine.sort { ($0.violation, $1.mentor) > ($1.violation, $0.mentor) }
+                    mine.removeLast(mine.count - limit)
+                    mine.sort { $0.mentor < $1.mentor }
+                }
+                for p in mine { found.append((s, p.mentor, p.fit)) }
             }
             return found
         }
