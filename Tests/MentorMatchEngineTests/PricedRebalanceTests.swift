@@ -102,4 +102,23 @@ struct PricedRebalanceTests {
         #expect((capped.objective ?? .max) < reference.objective)
         #expect((capped.bound ?? .min) >= reference.objective)
     }
+
+    @Test("a time limit gives the restricted answer as feasible, with a bound that holds for every pair")
+    func timeLimit() throws {
+        let snapshot = SnapshotGenerator.generate(students: 300, mentors: 30, seed: 11)
+        var policy = Policy(maxMoves: 5)
+        let reference = FlowAssignmentSolver().solve(EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy)).problem,
+                                                     limits: SolveLimits())
+        policy.timeLimitSeconds = 1e-9
+        let context = try MatchingContext(snapshot: snapshot, policy: policy)
+        let (result, report) = PricedRebalance(arcsPerStudent: 2).rebalance(context)
+        #expect(!report.solvedFullSet)
+        #expect(result.statusName == "feasible")
+        #expect(result.statusName != "optimal" || result.objective == reference.objective)
+        if let bound = result.bound { #expect(bound >= reference.objective) }
+        if let objective = result.objective, result.statusName != "failed" {
+            #expect(objective <= reference.objective)
+            #expect(result.summary.voluntaryMoves <= 5)
+        }
+    }
 }

@@ -76,8 +76,8 @@ public struct PricedRebalance: Sendable {
             report.pairsSolved = encoded.problem.arcs.count
             if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
             guard let certificate, solution.status == .optimal else {
-                // No duals (a limit or cancellation stopped the search): answer on the full pair set.
-                return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
+                // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
+                return restrictedAnswer(context, encoded, solution, report: report)
             }
             t = ContinuousClock.now
             let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
@@ -105,14 +105,11 @@ public struct PricedRebalance: Sendable {
     ) -> (result: RebalanceResult, report: Report) {
         var report = report
         var t = ContinuousClock.now
-        let (pairs, bound) = Self.pairCountAndBound(context)
+        let pairs = Self.pairCountAndBound(context).pairs
         report.priceSeconds += seconds(since: t)
         if pairs > fullSetPairLimit {
-            // Too large to hold: the restricted answer, with the one bound known to hold for every pair.
-            var solution = restricted.solution
-            solution.status = solution.objective >= bound ? .optimal : .feasible
-            solution.bound = max(solution.objective, bound)
-            return (RebalanceResult(restricted.encoded, solution: solution), report)
+            // Too large to hold: the restricted answer, with a bound that holds for every pair.
+            return restrictedAnswer(context, restricted.encoded, restricted.solution, report: report)
         }
         report.solvedFullSet = true
         t = ContinuousClock.now
@@ -122,6 +119,23 @@ public struct PricedRebalance: Sendable {
         let solution = solver.solve(encoded.problem, limits: limits)
         report.solveSeconds += seconds(since: t)
         report.pairsSolved = encoded.problem.arcs.count
+        return (RebalanceResult(encoded, solution: solution), report)
+    }
+
+    /// The restricted program's answer for the whole program: its bound replaced by one that holds for
+    /// every pair (``pairCountAndBound(_:)``), `.optimal` only if the answer meets it. A failure stays one.
+    private func restrictedAnswer(
+        _ context: MatchingContext, _ encoded: EncodedProblem, _ solution: AssignmentSolution, report: Report
+    ) -> (result: RebalanceResult, report: Report) {
+        var solution = solution, report = report
+        guard solution.status == .optimal || solution.status == .feasible else {
+            return (RebalanceResult(encoded, solution: solution), report)
+        }
+        let t = ContinuousClock.now
+        let bound = Self.pairCountAndBound(context).bound
+        report.priceSeconds += seconds(since: t)
+        solution.status = solution.objective >= bound ? .optimal : .feasible
+        solution.bound = max(solution.objective, bound)
         return (RebalanceResult(encoded, solution: solution), report)
     }
 
