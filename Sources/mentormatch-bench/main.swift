@@ -7,6 +7,7 @@ let suites: [String: ([String]) throws -> Void] = [
     "solve": SolveBench.run,
     "candidates": CandidatesBench.run,
     "suggest": SuggestBench.run,
+    "rebalance": RebalanceBench.run,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -14,10 +14,11 @@ import MIPModel
 public struct AssignmentProblem: Sendable, Equatable {
     /// One candidate pair (s, m).
     public struct Arc: Sendable, Equatable {
-        /// Mentor index.
-        public var mentor: Int32
+        // Field order keeps the stride at 16 bytes (Int first, then Int32 and the flags).
         /// Objective coefficient: p[s]·fit(s,m), minus moveCost when `isMove`.
         public var weight: Int
+        /// Mentor index.
+        public var mentor: Int32
         /// A voluntary student leaving their current mentor (pays moveCost, counts in maxMoves).
         public var isMove: Bool
         /// m ≠ cur(s): counts in maxNewPerWeek(m).

@@ -45,6 +45,13 @@ public struct CandidateTable: Sendable {
         self.fit = fit
     }
 
+    /// A table from its arrays (each student's candidates in mentor order), e.g. a restricted subset.
+    init(start: [Int], mentor: [Int32], fit: [Int32]) {
+        self.start = start
+        self.mentor = mentor
+        self.fit = fit
+    }
+
     /// Positions of student s's candidates.
     public func range(of student: Int) -> Range<Int> { start[student]..<start[student + 1] }
 

@@ -19,7 +19,15 @@ struct BranchAndBound {
     /// Told the incumbent profit (if any) and the global bound during the search.
     var report: ((_ incumbentProfit: Int?, _ boundProfit: Int) -> Void)?
 
-    func run() -> Outcome {
+    /// Set by ``run()`` when the root's price search ran to its end: the root flow's duals at the final
+    /// move price λ, and the root's bound floor(L(λ)) on the profit. The duals certify any answer whose
+    /// profit equals that bound.
+    private(set) var rootCertificate: (duals: FlowDuals, flow: [Int32], profitBound: Int)?
+    /// An optimal flow of a smaller network and its duals, to start the root from (see ``LagrangianSearch/seed``).
+    var warmStart: (mentorOf: [Int32], duals: FlowDuals)?
+
+    mutating func run() -> Outcome {
+        rootCertificate = nil
         var incumbent: (chosen: [Int], profit: Int)?
         var open: [(bound: Int, fixes: [BranchFix], price: Int?)] = [(root.profitBound, [], nil)]
         var solvedNodes = 0
@@ -43,16 +51,29 @@ struct BranchAndBound {
             solvedNodes += 1
             let instance = node.fixes.isEmpty ? root : root.restricted(node.fixes)
             var search = LagrangianSearch(instance: instance, shouldStop: shouldStop)
-            if node.fixes.isEmpty { search.report = report }  // the root's bounds hold globally
-            switch search.run(priceHint: node.price) {
+            var hint = node.price
+            if node.fixes.isEmpty {
+                search.report = report  // the root's bounds hold globally
+                if let warmStart {
+                    search.seed(mentorOf: warmStart.mentorOf, duals: warmStart.duals)
+                    hint = warmStart.duals.priceNumerator / max(1, warmStart.duals.priceDenominator)
+                }
+            }
+            switch search.run(priceHint: hint) {
             case .infeasible:
                 continue
             case .stoppedWithoutSolution:
                 open.append(node)
                 stopped = true
             case .optimal(let chosen):
+                if node.fixes.isEmpty {
+                    var profit = 0
+                    for a in chosen where a >= 0 { profit += instance.arcProfit[Int(a)] }
+                    rootCertificate = (search.lastDuals, search.lastFlow, profit)
+                }
                 offer(chosen, in: instance)
             case .feasible(let chosen, let bound, let branch):
+                if node.fixes.isEmpty && branch != nil { rootCertificate = (search.lastDuals, search.lastFlow, bound) }
                 offer(chosen, in: instance)
                 let nodeBound = min(bound, node.bound)
                 guard let branch else {

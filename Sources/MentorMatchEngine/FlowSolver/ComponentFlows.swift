@@ -12,6 +12,8 @@ final class ComponentFlows {
         /// Parent student of each local student, parent (local) arc of each local arc.
         let students: [Int]
         let arcs: [Int32]
+        /// Parent mentor of each local mentor.
+        let mentors: [Int]
     }
 
     let instance: FlowInstance
@@ -22,7 +24,7 @@ final class ComponentFlows {
     init(_ instance: FlowInstance) {
         self.instance = instance
         let split = ComponentFlows.split(instance)
-        let parts = split.map { Part(flow: SuccessiveShortestPaths($0.instance), students: $0.students, arcs: $0.arcs) }
+        let parts = split.map { Part(flow: SuccessiveShortestPaths($0.instance), students: $0.students, arcs: $0.arcs, mentors: $0.mentors) }
         self.parts = parts
         // Largest first onto the lighter bucket.
         var buckets: [[Int]] = [[], []], weight = [0, 0]
@@ -36,7 +38,11 @@ final class ComponentFlows {
         self.buckets = buckets.filter { !$0.isEmpty }
     }
 
+    /// The move price of the last solve.
+    private(set) var lastPrice = (numerator: 0, denominator: 1)
+
     func solve(priceNumerator p: Int, denominator q: Int, warmStart: Bool, shouldStop: @escaping () -> Bool) -> SuccessiveShortestPaths.Outcome {
+        lastPrice = (p, q)
         if parts.count == 1 { return parts[0].flow.solve(priceNumerator: p, denominator: q, warmStart: warmStart, shouldStop: shouldStop) }
         // Each thread writes the outcomes of its own parts only.
         let outcomes = UnsafeMutableBufferPointer<SuccessiveShortestPaths.Outcome>.allocate(capacity: parts.count)
@@ -73,10 +79,56 @@ final class ComponentFlows {
         }
     }
 
+    /// The parts' duals in parent numbering (each part's sink at 0, so they combine into one dual solution);
+    /// mentors in no part (no arc reaches them) get potential 0, the least their empty arcs to the sink allow.
+    var duals: FlowDuals {
+        var value = [Int](repeating: 0, count: instance.studentCount)
+        var mentor = [Int](repeating: 0, count: instance.mentorCount)
+        var arrival = [Int](repeating: 0, count: instance.mentorCount)
+        for part in parts {
+            let d = part.flow.duals
+            for (local, s) in part.students.enumerated() { value[s] = d.studentValue[local] }
+            for (local, m) in part.mentors.enumerated() {
+                mentor[m] = d.mentorPotential[local]
+                arrival[m] = d.arrivalPotential[local]
+            }
+        }
+        return FlowDuals(priceNumerator: lastPrice.numerator, priceDenominator: lastPrice.denominator,
+                         studentValue: value, mentorPotential: mentor, arrivalPotential: arrival)
+    }
+
+    /// Seeds every part with an optimal flow of a smaller network (see ``SuccessiveShortestPaths/seed``):
+    /// each student's mentor (−1 unassigned) and parent-numbered duals. A part where that flow is not a
+    /// flow of this network (a pair missing, an unassigned student who must be assigned) is left to
+    /// start afresh.
+    func seed(mentorOf: [Int32], duals: FlowDuals) {
+        let sCount = instance.studentCount, mCount = instance.mentorCount
+        parts: for part in parts {
+            let local = part.flow.instance
+            var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: part.students.count)
+            for (i, s) in part.students.enumerated() {
+                guard mentorOf[s] >= 0 else {
+                    if !local.mayBeUnassigned[i] { continue parts }
+                    continue
+                }
+                // The arc of s to that mentor: its parent head (mentor or arrival node) names the mentor.
+                var found = false
+                for a in local.arcStart[i] ..< local.arcStart[i + 1] {
+                    let parentHead = Int(instance.arcHead[Int(part.arcs[a])])
+                    if (parentHead - sCount) % mCount == Int(mentorOf[s]) { chosen[i] = Int32(a); found = true; break }
+                }
+                if !found { continue parts }
+            }
+            part.flow.seed(chosen: chosen, mentorPotential: part.mentors.map { duals.mentorPotential[$0] },
+                           arrivalPotential: part.mentors.map { duals.arrivalPotential[$0] },
+                           priceNumerator: duals.priceNumerator, denominator: duals.priceDenominator)
+        }
+    }
+
     func moveMargins() -> [Int] { parts.flatMap { $0.flow.moveMargins() }.sorted() }
 
     /// The connected components (mentors joined by a student's arcs); students without arcs form their own part.
-    static func split(_ inst: FlowInstance) -> [(instance: FlowInstance, students: [Int], arcs: [Int32])] {
+    static func split(_ inst: FlowInstance) -> [(instance: FlowInstance, students: [Int], arcs: [Int32], mentors: [Int])] {
         let sCount = inst.studentCount, mCount = inst.mentorCount
         func mentor(ofHead h: Int32) -> Int { (Int(h) - sCount) % mCount }
         var parent = Array(0..<mCount)
@@ -102,7 +154,7 @@ final class ComponentFlows {
             studentComponent[s] = componentOfRoot[r]
         }
         if count <= 1 && !studentComponent.contains(-1) || sCount == 0 {
-            return [(inst, Array(0..<sCount), (0..<Int32(inst.arcHead.count)).map { $0 })]
+            return [(inst, Array(0..<sCount), (0..<Int32(inst.arcHead.count)).map { $0 }, Array(0..<mCount))]
         }
         let loose = count  // students without arcs
         var members = [[Int]](repeating: [], count: count + 1)
@@ -110,7 +162,7 @@ final class ComponentFlows {
         var mentorMembers = [[Int]](repeating: [], count: count + 1)
         for m in 0..<mCount where componentOfRoot[find(m)] >= 0 { mentorMembers[componentOfRoot[find(m)]].append(m) }
 
-        var result = [(instance: FlowInstance, students: [Int], arcs: [Int32])]()
+        var result = [(instance: FlowInstance, students: [Int], arcs: [Int32], mentors: [Int])]()
         for c in 0...count where !members[c].isEmpty {
             let students = members[c], mentors = mentorMembers[c]
             var localMentor = [Int: Int]()
@@ -134,7 +186,7 @@ final class ComponentFlows {
                 mayBeUnassigned: students.map { inst.mayBeUnassigned[$0] },
                 capacity: mentors.map { inst.capacity[$0] }, maxNew: mentors.map { inst.maxNew[$0] },
                 maxMoves: inst.maxMoves, unassignedTotal: 0)
-            result.append((sub, students, arcs))
+            result.append((sub, students, arcs, mentors))
         }
         return result
     }

@@ -16,6 +16,25 @@ public struct FlowAssignmentSolver: AssignmentSolver {
     public init() {}
 
     public func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution {
+        solveWithDuals(problem, limits: limits).solution
+    }
+
+    /// The root flow of a solve at its final move price and the duals that go with it: for pricing pairs
+    /// left out, and to start the next solve of a larger pair set from.
+    struct Certificate {
+        var duals: FlowDuals
+        /// Each student's mentor in that flow (−1 unassigned).
+        var mentorOf: [Int32]
+        /// True when the answer is optimal with an objective equal to the root's Lagrangian bound: then
+        /// duals that price out every pair left out prove it optimal for them too. Otherwise (branching
+        /// closed a gap below the bound) they do not.
+        var certifies: Bool
+    }
+
+    /// Solves (from `warmStart`, an earlier solve of the same program with fewer arcs, when given) and
+    /// returns the root's ``Certificate`` when the price search ran to its end.
+    func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits, warmStart: Certificate? = nil)
+        -> (solution: AssignmentSolution, certificate: Certificate?) {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsed() -> Double {
@@ -30,11 +49,15 @@ public struct FlowAssignmentSolver: AssignmentSolver {
 
         let instance: FlowInstance
         do { instance = try FlowInstance(problem) } catch {
-            return AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: 0, seconds: elapsed())
+            return (AssignmentSolution(status: .failed(error.description), chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                       objective: 0, bound: 0, seconds: elapsed()), nil)
         }
         let shift = instance.unassignedTotal
         var search = BranchAndBound(root: instance, shouldStop: shouldStop)
+        if let warmStart, warmStart.mentorOf.count == problem.studentCount,
+           warmStart.duals.mentorPotential.count == problem.mentorCount {
+            search.warmStart = (warmStart.mentorOf, warmStart.duals)
+        }
         if let progress = limits.progress {
             search.report = { incumbentProfit, boundProfit in
                 let incumbent = incumbentProfit.map { $0 - shift }, bound = boundProfit - shift
@@ -55,18 +78,26 @@ public struct FlowAssignmentSolver: AssignmentSolver {
             }
             return AssignmentSolution(status: status, chosenArc: arcs, objective: objective, bound: bound, seconds: elapsed())
         }
-        switch outcome {
-        case .optimal(let chosen):
-            return solution(.optimal, chosen, profitBound: nil)
-        case .feasible(let chosen, let profitBound):
-            return solution(.feasible, chosen, profitBound: profitBound)
-        case .infeasible:
-            return AssignmentSolution(status: .infeasible, chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: 0, seconds: elapsed())
-        case .stoppedWithoutSolution(let profitBound):
-            return AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
-                                      chosenArc: Array(repeating: nil, count: problem.studentCount),
-                                      objective: 0, bound: profitBound - shift, seconds: elapsed())
+        let result = answer(outcome)
+        guard let root = search.rootCertificate else { return (result, nil) }
+        let mentorOf = root.flow.map { $0 >= 0 ? problem.arcs[instance.arcOriginal[Int($0)]].mentor : -1 }
+        let certifies = result.status == .optimal && result.objective == root.profitBound - shift
+        return (result, Certificate(duals: root.duals, mentorOf: mentorOf, certifies: certifies))
+
+        func answer(_ outcome: BranchAndBound.Outcome) -> AssignmentSolution {
+            switch outcome {
+            case .optimal(let chosen):
+                return solution(.optimal, chosen, profitBound: nil)
+            case .feasible(let chosen, let profitBound):
+                return solution(.feasible, chosen, profitBound: profitBound)
+            case .infeasible:
+                return AssignmentSolution(status: .infeasible, chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                          objective: 0, bound: 0, seconds: elapsed())
+            case .stoppedWithoutSolution(let profitBound):
+                return AssignmentSolution(status: .failed("stopped before a feasible assignment was found"),
+                                          chosenArc: Array(repeating: nil, count: problem.studentCount),
+                                          objective: 0, bound: profitBound - shift, seconds: elapsed())
+            }
         }
     }
 }

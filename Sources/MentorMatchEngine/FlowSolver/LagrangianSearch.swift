@@ -56,6 +56,14 @@ struct LagrangianSearch {
         }
     }
 
+    /// The dual solution of the last flow solved (after ``run(priceHint:)``: at the price where it ended).
+    var lastDuals: FlowDuals { flow.duals }
+    /// That flow: each student's arc of ``instance`` (−1 unassigned).
+    var lastFlow: [Int32] { flow.assignment }
+
+    /// Starts from an optimal flow of a smaller network (each student's mentor, −1 unassigned) and its duals.
+    func seed(mentorOf: [Int32], duals: FlowDuals) { flow.seed(mentorOf: mentorOf, duals: duals) }
+
     /// floor(L(P/Q)) for a point optimal at that price.
     private func lagrangianBound(_ x: Point, _ p: Int, _ q: Int, budget: Int) -> Int {
         floorDivide(q * x.profit - p * (x.moves - budget), q)

@@ -59,6 +59,8 @@ final class SuccessiveShortestPaths {
     private var hasFlow = false
     /// The price denominator the current potentials are scaled for.
     private var scale = 1
+    /// The move price numerator of the last solve (its denominator is ``scale``).
+    private var priceNumerator = 0
 
     // Dijkstra scratch, reset by round stamps.
     private let distance: UnsafeMutableBufferPointer<Int>
@@ -74,6 +76,8 @@ final class SuccessiveShortestPaths {
     /// and in all by the last fresh solve.
     private var work = 0
     private var freshWork = Int.max
+    /// True between ``seed(chosen:mentorPotential:arrivalPotential:priceNumerator:denominator:)`` and the next solve.
+    private var isSeeded = false
 
     private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
         let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
@@ -134,7 +138,10 @@ final class SuccessiveShortestPaths {
         // settled as many nodes as the last fresh start did in all.
         rescalePotentials(to: q)
         scale = q
-        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: instance.studentCount / 64)
+        priceNumerator = p
+        // A seeded flow (a smaller network's optimum) is always kept: a fresh start would redo all of it.
+        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: isSeeded ? instance.studentCount : instance.studentCount / 64)
+        isSeeded = false
         hasFlow = false
         if warm {
             switch routeWaiting(workLimit: freshWork, shouldStop: shouldStop) {
@@ -150,6 +157,35 @@ final class SuccessiveShortestPaths {
         return outcome
     }
 
+    /// Takes over an optimal flow of a smaller network (the same one with fewer student arcs): each
+    /// student's local arc (or ``unassigned``), and mentor and arrival potentials with the sink at 0, at
+    /// price p/q. The flow and those potentials keep every non-student arc's reduced cost as it was; the
+    /// next warm ``solve(priceNumerator:denominator:warmStart:shouldStop:)`` takes out the students for
+    /// whom a new arc is now better and routes them again.
+    func seed(chosen seeded: [Int32], mentorPotential: [Int], arrivalPotential: [Int], priceNumerator p: Int, denominator q: Int) {
+        reset()
+        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount
+        for m in 0..<mCount {
+            potential[sCount + m] = mentorPotential[m]
+            potential[sCount + mCount + m] = arrivalPotential[m]
+        }
+        potential[inst.sink] = 0
+        waiting = 0
+        for s in 0..<sCount {
+            let a = seeded[s]
+            reassign(s, to: a)
+            if a >= 0 {
+                let h = Int(arcHead[Int(a)])
+                if h >= sCount + mCount { arrivals[h - sCount - mCount] += 1; load[h - sCount - mCount] += 1 } else { load[h - sCount] += 1 }
+            }
+        }
+        scale = q
+        priceNumerator = p
+        hasFlow = true
+        isSeeded = true
+        freshWork = Int.max
+    }
+
     /// Routes every waiting student (forced ones first, then by index); nil when
     /// the settled nodes exceed `workLimit`.
     private func routeWaiting(workLimit: Int, shouldStop: () -> Bool) -> Outcome? {
@@ -163,6 +199,24 @@ final class SuccessiveShortestPaths {
             if work > workLimit { return nil }
         }
         return .optimal
+    }
+
+    /// The dual solution of the last optimal flow, shifted so that the sink's potential is 0:
+    /// each student's value (cost minus head potential of its choice, 0 when unassigned, the least over
+    /// its options) and each mentor's and arrival node's potential. An arc s → h of cost c has a
+    /// non-negative reduced cost exactly when c − potential(h) ≥ value(s).
+    var duals: FlowDuals {
+        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount
+        let sinkPotential = potential[inst.sink]
+        var value = [Int](repeating: 0, count: sCount)
+        for s in 0..<sCount {
+            let a = chosen[s]
+            if a >= 0 { value[s] = cost[Int(a)] - (potential[Int(arcHead[Int(a)])] - sinkPotential) }
+        }
+        let mentor = (0..<mCount).map { potential[sCount + $0] - sinkPotential }
+        let arrival = (0..<mCount).map { potential[sCount + mCount + $0] - sinkPotential }
+        return FlowDuals(priceNumerator: priceNumerator, priceDenominator: scale,
+                         studentValue: value, mentorPotential: mentor, arrivalPotential: arrival)
     }
 
     /// Σ profit and Σ moves of the current (partial) assignment.

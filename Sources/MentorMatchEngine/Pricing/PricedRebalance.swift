@@ -1,0 +1,210 @@
+import MentorMatchData
+
+/// Rebalance by column generation on the candidate pairs: the flow solver works on each student's
+/// best few pairs, and every pair left out is priced with the flow's duals.
+///
+/// 1. Each student keeps its `arcsPerStudent` best pairs by weight, each mentor its `arcsPerMentor`
+///    best, plus each student's current pair (its lock when locked): the restricted program.
+/// 2. ``FlowAssignmentSolver`` solves it and hands back the root flow's duals at the final move
+///    price λ (``FlowDuals``); they certify the answer when its objective equals the bound at λ.
+/// 3. Every pair left out is streamed from the context (fit computed on the fly, on every core) and
+///    priced: its cost at λ less its head's potential against the student's value. When none is below,
+///    the duals are feasible for the whole program, so the full Lagrangian bound at λ equals the
+///    restricted one, which the restricted answer attains: it is optimal for the whole program.
+///    Otherwise the pairs that price in are added and the program is solved again.
+/// 4. When branch and bound had to close a gap below that bound (the duals certify nothing), or pricing
+///    keeps adding pairs for `maxRounds`, the full pair set is solved instead (when it holds in memory).
+///    `.optimal` is never claimed unproven.
+public struct PricedRebalance: Sendable {
+    /// Pairs kept per student in the first restricted program.
+    public var arcsPerStudent: Int
+    /// Pairs kept per mentor (its best students) in the first restricted program.
+    public var arcsPerMentor: Int
+    /// Pairs added per student and round at most (those with the most negative reduced cost), so that a
+    /// round never holds more than this many pairs per student; 0 adds every pair that prices in.
+    public var addedPerStudent: Int
+    /// Pricing rounds before falling back to the full pair set.
+    public var maxRounds: Int
+    /// The largest full pair set the fallback may hold in memory (~60 bytes a pair while solving); beyond
+    /// it the restricted answer is returned as `.feasible` with a bound that holds for the full program.
+    public var fullSetPairLimit: Int
+
+    public init(
+        arcsPerStudent: Int = 12, arcsPerMentor: Int = 0, addedPerStudent: Int = 12, maxRounds: Int = 12,
+        fullSetPairLimit: Int = 30_000_000
+    ) {
+        self.arcsPerStudent = arcsPerStudent
+        self.arcsPerMentor = arcsPerMentor
+        self.addedPerStudent = addedPerStudent
+        self.maxRounds = maxRounds
+        self.fullSetPairLimit = fullSetPairLimit
+    }
+
+    /// What the pricing did, and how long each stage took (seconds).
+    public struct Report: Sendable, Equatable {
+        /// Restricted solves (1 when the first restricted optimum priced out).
+        public var rounds = 0
+        /// Pairs in the last program solved.
+        public var pairsSolved = 0
+        /// Pairs added by pricing, in all.
+        public var pairsAdded = 0
+        /// True when the full pair set had to be solved.
+        public var solvedFullSet = false
+        public var selectSeconds = 0.0
+        public var encodeSeconds = 0.0
+        public var solveSeconds = 0.0
+        public var priceSeconds = 0.0
+    }
+
+    /// Rebalances `context`: the same optimum as the flow or MIP solver on the full pair set.
+    public func rebalance(_ context: MatchingContext) -> (result: RebalanceResult, report: Report) {
+        var report = Report()
+        let solver = FlowAssignmentSolver()
+        let limits = context.policy.solveLimits
+        var t = ContinuousClock.now
+        var table = CandidateTable.best(perStudent: arcsPerStudent, perMentor: arcsPerMentor, of: context)
+        report.selectSeconds += seconds(since: t)
+        var warmStart: FlowAssignmentSolver.Certificate?
+        while true {
+            t = ContinuousClock.now
+            let encoded = EncodedProblem(context, candidates: table)
+            report.encodeSeconds += seconds(since: t)
+            t = ContinuousClock.now
+            let (solution, certificate) = solver.solveWithDuals(encoded.problem, limits: limits, warmStart: warmStart)
+            report.solveSeconds += seconds(since: t)
+            report.rounds += 1
+            report.pairsSolved = encoded.problem.arcs.count
+            if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
+            guard let certificate, solution.status == .optimal else {
+                // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
+                return restrictedAnswer(context, encoded, solution, report: report)
+            }
+            t = ContinuousClock.now
+            let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
+            report.priceSeconds += seconds(since: t)
+            let count = added.reduce(0) { $0 + $1.count }
+            if count == 0 {
+                if certificate.certifies { return (RebalanceResult(encoded, solution: solution), report) }
+                // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
+                return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
+            }
+            report.pairsAdded += count
+            if report.rounds >= maxRounds {
+                return solveFullSet(context, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
+            }
+            warmStart = certificate  // the next solve starts from this flow and its duals
+            t = ContinuousClock.now
+            table = table.adding(added)
+            report.selectSeconds += seconds(since: t)
+        }
+    }
+
+    private func solveFullSet(
+        _ context: MatchingContext, restricted: (encoded: EncodedProblem, solution: AssignmentSolution),
+        solver: FlowAssignmentSolver, limits: SolveLimits, report: Report
+    ) -> (result: RebalanceResult, report: Report) {
+        var report = report
+        var t = ContinuousClock.now
+        let pairs = Self.pairCountAndBound(context).pairs
+        report.priceSeconds += seconds(since: t)
+        if pairs > fullSetPairLimit {
+            // Too large to hold: the restricted answer, with a bound that holds for every pair.
+            return restrictedAnswer(context, restricted.encoded, restricted.solution, report: report)
+        }
+        report.solvedFullSet = true
+        t = ContinuousClock.now
+        let encoded = EncodedProblem(context)
+        report.encodeSeconds += seconds(since: t)
+        t = ContinuousClock.now
+        let solution = solver.solve(encoded.problem, limits: limits)
+        report.solveSeconds += seconds(since: t)
+        report.pairsSolved = encoded.problem.arcs.count
+        return (RebalanceResult(encoded, solution: solution), report)
+    }
+
+    /// The restricted program's answer for the whole program: its bound replaced by one that holds for
+    /// every pair (``pairCountAndBound(_:)``), `.optimal` only if the answer meets it. A failure stays one.
+    private func restrictedAnswer(
+        _ context: MatchingContext, _ encoded: EncodedProblem, _ solution: AssignmentSolution, report: Report
+    ) -> (result: RebalanceResult, report: Report) {
+        var solution = solution, report = report
+        guard solution.status == .optimal || solution.status == .feasible else {
+            return (RebalanceResult(encoded, solution: solution), report)
+        }
+        let t = ContinuousClock.now
+        let bound = Self.pairCountAndBound(context).bound
+        report.priceSeconds += seconds(since: t)
+        solution.status = solution.objective >= bound ? .optimal : .feasible
+        solution.bound = max(solution.objective, bound)
+        return (RebalanceResult(encoded, solution: solution), report)
+    }
+
+    /// The number of candidate pairs, and Σ over students of their best choice (the best pair's weight, or
+    /// −unassignedCost when that is better or there is none; a locked student's lock): an upper bound
+    /// on every objective.
+    static func pairCountAndBound(_ context: MatchingContext) -> (pairs: Int, bound: Int) {
+        let penalty = context.policy.unassignedPenalty
+        let parts = forEachStudentChunk(context.studentCount) { students in
+            var pairs = 0, bound = 0
+            for s in students {
+                if case .locked(let m) = context.roles[s] {
+                    bound += context.pairTerms(student: s, mentor: m, fit: context.fit(student: s, mentor: m)).weight
+                    pairs += 1
+                    continue
+                }
+                var best = -context.priority[s] * penalty
+                context.forEachCandidate(of: s) { m, fit in
+                    pairs += 1
+                    best = max(best, context.pairTerms(student: s, mentor: m, fit: fit).weight)
+                }
+                bound += best
+            }
+            return (pairs, bound)
+        }
+        return parts.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+    }
+
+    /// Every candidate pair outside `restricted` whose reduced cost under `duals` is negative (at most
+    /// `perStudent` per student, the most negative first; 0 for all), per chunk of students, in student
+    /// then mentor order. Pairs that cannot beat leaving the student unassigned (profit ≤ 0) are skipped,
+    /// as the flow solver drops them too.
+    static func pairsPricingIn(
+        _ context: MatchingContext, restricted: CandidateTable, duals: FlowDuals, perStudent: Int = 0
+    ) -> [[(student: Int, mentor: Int32, fit: Int32)]] {
+        let penalty = context.policy.unassignedPenalty
+        let limit = perStudent > 0 ? perStudent : Int.max
+        return forEachStudentChunk(context.studentCount) { students in
+            var found: [(student: Int, mentor: Int32, fit: Int32)] = []
+            var mine: [(violation: Int, mentor: Int32, fit: Int32)] = []
+            for s in students {
+                if case .locked = context.roles[s] { continue }
+                let range = restricted.range(of: s)
+                var i = range.lowerBound
+                let unassignedCost = context.priority[s] * penalty
+                mine.removeAll(keepingCapacity: true)
+                context.forEachCandidate(of: s) { m, fit in
+                    let m32 = Int32(m)
+                    while i < range.upperBound && restricted.mentor[i] < m32 { i += 1 }
+                    if i < range.upperBound && restricted.mentor[i] == m32 { return }
+                    let terms = context.pairTerms(student: s, mentor: m, fit: fit)
+                    let profit = terms.weight + unassignedCost
+                    guard profit > 0 else { return }
+                    let v = duals.violation(student: s, mentor: m, profit: profit, isMove: terms.isMove, isArrival: terms.isArrival)
+                    if v > 0 { mine.append((v, m32, Int32(fit))) }
+                }
+                if mine.count > limit {
+                    mine.sort { ($0.violation, $1.mentor) > ($1.violation, $0.mentor) }
+                    mine.removeLast(mine.count - limit)
+                    mine.sort { $0.mentor < $1.mentor }
+                }
+                for p in mine { found.append((s, p.mentor, p.fit)) }
+            }
+            return found
+        }
+    }
+}
+
+private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
