@@ -15,7 +15,8 @@ import Testing
     @Test func failedSolveIsStatusThree() throws {
         let snapshot = Snapshot(asOf: CalendarDate(year: 2026, month: 11, day: 23))
         do {
-            _ = try Solve.rebalance(snapshot, source: "x.json", policy: Policy(), solver: BrokenSolver(),
+            _ = try Solve.rebalance(snapshot, source: "x.json", policy: Policy(),
+                                    solver: SolverRun(method: .solver(BrokenSolver(), reportsProgress: false)),
                                     logger: .init(label: "test"))
             Issue.record("expected a failure")
         } catch let failure as CommandFailure {

@@ -12,10 +12,9 @@ struct SolverOptions: ParsableArguments {
     var progress = false
 
     /// The chosen solver, wired to Ctrl-C and to the progress display.
-    func make(cancellation: Cancellation, logger: Logger) -> any AssignmentSolver {
+    func make(cancellation: Cancellation, logger: Logger) -> SolverRun {
         logger.debug("solver", metadata: ["solver": "\(solver.rawValue)"])
-        return ControlledSolver(base: solver.solver, cancellation: cancellation,
-                                progress: ProgressReporter.make(enabled: ProgressReporter.enabled(forced: progress)),
-                                reportsProgress: solver.reportsProgress)
+        return SolverRun(kind: solver, cancellation: cancellation,
+                         progress: ProgressReporter.make(enabled: ProgressReporter.enabled(forced: progress)))
     }
 }

@@ -23,25 +23,6 @@ struct ControlledSolver: AssignmentSolver {
         let heartbeat = reportsProgress ? nil : progress.map(Heartbeat.init)
         let solution = base.solve(problem, limits: limits)
         heartbeat?.stop()
-        switch solution.status {
-        case .optimal, .infeasible:
-            return solution
-        case .failed:
-            guard limits.cancellation?.isCancelled == true else { return solution }
-            return currentState(of: problem, otherwise: solution, bound: problem.trivialBound)
-        case .feasible:
-            return currentState(of: problem, otherwise: solution, bound: solution.bound)
-        }
-    }
-
-    /// The current state, not proven, when it is feasible and better than `solution`.
-    private func currentState(of problem: AssignmentProblem, otherwise solution: AssignmentSolution,
-                              bound: Int) -> AssignmentSolution {
-        let current = problem.startingAssignment()
-        let objective = problem.objective(of: current)
-        let better = solution.status != .feasible || objective > solution.objective
-        guard better, problem.violation(of: current) == nil else { return solution }
-        return AssignmentSolution(status: .feasible, chosenArc: current, objective: objective,
-                                  bound: max(objective, bound), seconds: solution.seconds)
+        return solution.notWorseThanCurrentState(of: problem, cancelled: limits.cancellation?.isCancelled == true)
     }
 }

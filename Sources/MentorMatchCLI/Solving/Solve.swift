@@ -5,14 +5,9 @@ import MentorMatchEngine
 /// Running the engine for a command: input errors become status 2, a failed solve status 3.
 enum Solve {
     /// Rebalances `snapshot` (read from `source`) with `solver`, or fails with the documented status.
-    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: any AssignmentSolver,
+    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: SolverRun,
                           logger: Logger) throws -> RebalanceResult {
-        let result: RebalanceResult
-        do {
-            result = try MentorMatchEngine.rebalance(snapshot, policy: policy, solver: solver)
-        } catch {
-            throw Inputs.failure(error, file: source)
-        }
+        let result = solver.rebalance(try context(snapshot, source: source, policy: policy))
         logger.debug("solved", metadata: [
             "status": "\(result.statusName)", "objective": "\(result.objective.map(String.init) ?? "-")",
             "seconds": "\(result.solveSeconds)",

@@ -57,10 +57,12 @@ public struct PricedRebalance: Sendable {
     }
 
     /// Rebalances `context`: the same optimum as the flow or MIP solver on the full pair set.
-    public func rebalance(_ context: MatchingContext) -> (result: RebalanceResult, report: Report) {
+    /// `limits` (default: the policy's) may carry a cancellation and a progress hook; a stopped search
+    /// answers with the restricted program's best, never worse than the current state, not proven.
+    public func rebalance(_ context: MatchingContext, limits: SolveLimits? = nil) -> (result: RebalanceResult, report: Report) {
         var report = Report()
         let solver = FlowAssignmentSolver()
-        let limits = context.policy.solveLimits
+        let limits = limits ?? context.policy.solveLimits
         var t = ContinuousClock.now
         var table = CandidateTable.best(perStudent: arcsPerStudent, perMentor: arcsPerMentor, of: context)
         report.selectSeconds += seconds(since: t)
@@ -77,7 +79,9 @@ public struct PricedRebalance: Sendable {
             if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
             guard let certificate, solution.status == .optimal else {
                 // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
-                return restrictedAnswer(context, encoded, solution, report: report)
+                let cancelled = limits.cancellation?.isCancelled == true
+                let answer = solution.notWorseThanCurrentState(of: encoded.problem, cancelled: cancelled)
+                return restrictedAnswer(context, encoded, answer, report: report)
             }
             t = ContinuousClock.now
             let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
