@@ -76,6 +76,8 @@ final class SuccessiveShortestPaths {
     /// and in all by the last fresh solve.
     private var work = 0
     private var freshWork = Int.max
+    /// Whether fresh solves use ``CostScalingFlow`` (falling back to successive shortest paths when it gives no answer).
+    var usesCostScaling = CostScalingFlow.isEnabledByDefault
     /// True between ``seed(chosen:mentorPotential:arrivalPotential:priceNumerator:denominator:)`` and the next solve.
     private var isSeeded = false
 
@@ -151,8 +153,20 @@ final class SuccessiveShortestPaths {
             }
         }
         reset()
+        var scalingWork = 0
+        if usesCostScaling, let optimum = CostScalingFlow(instance, cost: Array(cost)).solve(shouldStop: shouldStop) {
+            // An optimum with certifying potentials: installed like a seed, then checked (any student it
+            // would not certify is routed again). Otherwise (overflow risk, infeasible, stopped): SSP.
+            let sCount = instance.studentCount, mCount = instance.mentorCount, sink = optimum.potential[instance.sink]
+            seed(chosen: optimum.chosen, mentorPotential: (0..<mCount).map { optimum.potential[sCount + $0] - sink },
+                 arrivalPotential: (0..<mCount).map { optimum.potential[sCount + mCount + $0] - sink },
+                 priceNumerator: p, denominator: q)
+            isSeeded = false
+            _ = releaseNonOptimalStudents(limit: sCount)
+            scalingWork = optimum.work
+        }
         let outcome = routeWaiting(workLimit: Int.max, shouldStop: shouldStop)!
-        freshWork = work
+        freshWork = work + scalingWork
         hasFlow = outcome == .optimal
         return outcome
     }
