@@ -32,22 +32,22 @@ final class CostScalingFlow {
     /// environment variable `MENTORMATCH_COST_SCALING` is `0` (to compare both solvers).
     static let isEnabledByDefault = ProcessInfo.processInfo.environment["MENTORMATCH_COST_SCALING"] != "0"
 
-    /// Division of ε per refinement.
-    static let alpha = 8
+    /// Division of ε per refinement (4 did best on the generated L tier, between 2 and 64).
+    static let alpha = 4
 
     let instance: FlowInstance
     private let nodeCount: Int
     // Residual arcs grouped by tail: arcs of node v are `first[v] ..< first[v+1]`;
     // `mate[a]` is the reverse arc of a.
-    private var first: [Int]
-    private var target: [Int32]
-    private var mate: [Int32]
-    private var residual: [Int]
+    private let first: [Int]
+    private let target: [Int32]
+    private let mate: [Int32]
+    private let residual: [Int]
     /// Original cost of each residual arc (the reverse of an arc costs its negation).
-    private var originalCost: [Int]
+    private let originalCost: [Int]
     /// Forward residual arc of each instance arc, and of each student's arc to the sink (−1 when none).
-    private var studentArc: [Int32]
-    private var unassignedArc: [Int32]
+    private let studentArc: [Int32]
+    private let unassignedArc: [Int32]
     /// Forward residual arcs whose capacity was cut to the number of students, and by how much.
     private let uncut: [(arc: Int, extra: Int)]
 
@@ -116,29 +116,42 @@ final class CostScalingFlow {
     /// Solves; nil when the numbers could overflow, the forced students cannot all be placed, or `shouldStop` fires.
     func solve(shouldStop: () -> Bool = { false }) -> Optimum? {
         let n = nodeCount, sink = instance.sink, sCount = instance.studentCount
-        let multiplier = n + 1
         var largest = 1
         for c in originalCost { largest = max(largest, abs(c)) }
+        let multiplier = n + 1
         // Prices move by at most ~3n·ε per refinement and ε shrinks geometrically from the largest
         // scaled cost: keep 16·n·(largest scaled cost) within 63 bits.
         let (scaledLargest, o1) = largest.multipliedReportingOverflow(by: multiplier)
         let (bound, o2) = scaledLargest.multipliedReportingOverflow(by: 16 * n + 16)
         guard !o1, !o2, bound < Int.max / 4 else { return nil }
 
+        // Fixed-size buffers: the loops below run millions of steps, and unchecked loads
+        // without exclusivity checks are much faster. Indices come from the network built above.
         let arcTotal = target.count
-        var cost = [Int](repeating: 0, count: arcTotal)
+        let scratch = Scratch(first: first, target: target, mate: mate, residual: residual, nodeCount: n)
+        defer { scratch.deallocate() }
+        let first = scratch.first, target = scratch.target, mate = scratch.mate, residual = scratch.residual
+        let cost = scratch.cost, price = scratch.price, excess = scratch.excess, current = scratch.current
+        let phaseStart = scratch.phaseStart, inQueue = scratch.inQueue, queue = scratch.queue
         for a in 0..<arcTotal { cost[a] = originalCost[a] * multiplier }
-        var price = [Int](repeating: 0, count: n)
-        var excess = [Int](repeating: 0, count: n)
-        var current = Array(first.prefix(n))
-        var phaseStart = [Int](repeating: 0, count: n)
-        var queue = [Int32](), inQueue = [Bool](repeating: false, count: n)
-        queue.reserveCapacity(n)
+        // A FIFO of nodes, each at most once (``inQueue``), in a ring of n slots.
+        var queueHead = 0, queueCount = 0
+        @inline(__always) func enqueue(_ v: Int) {
+            var slot = queueHead + queueCount
+            if slot >= n { slot -= n }
+            queue[slot] = Int32(v); queueCount += 1; inQueue[v] = true
+        }
+        @inline(__always) func dequeue() -> Int {
+            let v = Int(queue[queueHead])
+            queueHead += 1; if queueHead == n { queueHead = 0 }
+            queueCount -= 1; inQueue[v] = false
+            return v
+        }
+
         var work = 0
         var epsilon = scaledLargest
         for s in 0..<sCount { excess[s] = 1 }
         excess[sink] = -sCount
-
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             // Start of a refinement: the flow is (α·ε)-optimal and every excess is 0 (but
@@ -160,30 +173,28 @@ final class CostScalingFlow {
                 }
             }
             for v in 0..<n { phaseStart[v] = price[v]; current[v] = first[v] }
-            queue.removeAll(keepingCapacity: true)
-            var head = 0
-            for v in 0..<n where excess[v] > 0 { queue.append(Int32(v)); inQueue[v] = true }
+            for v in 0..<n where excess[v] > 0 { enqueue(v) }
             let dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
-            while head < queue.count {
+            while queueCount > 0 {
                 if work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
-                let v = Int(queue[head]); head += 1
-                inQueue[v] = false
-                // Discharge v.
+                let v = dequeue()
+                // Discharge v: push along admissible arcs (reduced cost < 0), relabel when none is left.
                 while excess[v] > 0 {
                     let pv = price[v]
                     var a = current[v]
                     let end = first[v + 1]
                     while a < end {
-                        if residual[a] > 0 {
+                        let r = residual[a]
+                        if r > 0 {
                             let w = Int(target[a])
                             if cost[a] + pv - price[w] < 0 {
-                                let delta = min(excess[v], residual[a])
-                                residual[a] -= delta
+                                let delta = min(excess[v], r)
+                                residual[a] = r - delta
                                 residual[Int(mate[a])] += delta
                                 excess[v] -= delta
                                 excess[w] += delta
                                 work += 1
-                                if excess[w] > 0 && !inQueue[w] { queue.append(Int32(w)); inQueue[w] = true }
+                                if excess[w] > 0 && !inQueue[w] { enqueue(w) }
                                 if excess[v] == 0 { break }
                             }
                         }
@@ -202,36 +213,29 @@ final class CostScalingFlow {
                     work += 1
                     if phaseStart[v] - price[v] > dropLimit { return nil }  // the excess cannot reach a deficit
                 }
-                if queue.count > 4 * n && head > queue.count / 2 {
-                    queue.removeFirst(head); head = 0
-                }
             }
         }
 
         // The flow is 1-optimal for the scaled costs, hence optimal. Potentials for the
         // original costs: the scaled ones rounded down leave every reduced cost ≥ −1; a
         // label-correcting pass (Bellman–Ford with a FIFO queue) lowers them until none is negative.
-        var potential = price.map { floorDivide($0, multiplier) }
+        var potential = (0..<n).map { floorDivide(price[$0], multiplier) }
         for (a, extra) in uncut { residual[a] += extra }
-        queue.removeAll(keepingCapacity: true)
-        var head = 0
-        for v in 0..<n { queue.append(Int32(v)); inQueue[v] = true }
+        for v in 0..<n { enqueue(v) }
         var relaxations = 0
         let relaxationLimit = 64 * arcTotal + 64 * n
-        while head < queue.count {
-            let v = Int(queue[head]); head += 1
-            inQueue[v] = false
+        while queueCount > 0 {
+            let v = dequeue()
             let pv = potential[v]
             for a in first[v] ..< first[v + 1] where residual[a] > 0 {
                 let w = Int(target[a])
                 if originalCost[a] + pv - potential[w] < 0 {
                     potential[w] = pv + originalCost[a]
                     relaxations += 1
-                    if !inQueue[w] { queue.append(Int32(w)); inQueue[w] = true }
+                    if !inQueue[w] { enqueue(w) }
                 }
             }
             if relaxations > relaxationLimit { return nil }
-            if queue.count > 4 * n && head > queue.count / 2 { queue.removeFirst(head); head = 0 }
         }
 
         var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: sCount)
@@ -243,6 +247,51 @@ final class CostScalingFlow {
             if !found && unassignedArc[s] >= 0 && residual[Int(unassignedArc[s])] != 0 { return nil }
         }
         return Optimum(chosen: chosen, potential: potential, work: work)
+    }
+}
+
+/// The working copies of one ``CostScalingFlow/solve(shouldStop:)``, freed at its end.
+private struct Scratch {
+    let first: UnsafeMutableBufferPointer<Int>
+    let target: UnsafeMutableBufferPointer<Int32>
+    let mate: UnsafeMutableBufferPointer<Int32>
+    let residual: UnsafeMutableBufferPointer<Int>
+    let cost: UnsafeMutableBufferPointer<Int>
+    let price: UnsafeMutableBufferPointer<Int>
+    let excess: UnsafeMutableBufferPointer<Int>
+    let current: UnsafeMutableBufferPointer<Int>
+    let phaseStart: UnsafeMutableBufferPointer<Int>
+    let inQueue: UnsafeMutableBufferPointer<Bool>
+    let queue: UnsafeMutableBufferPointer<Int32>
+
+    init(first: [Int], target: [Int32], mate: [Int32], residual: [Int], nodeCount n: Int) {
+        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+            _ = b.initialize(from: array)
+            return b
+        }
+        func filled<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+            b.initialize(repeating: value)
+            return b
+        }
+        self.first = copy(first)
+        self.target = copy(target)
+        self.mate = copy(mate)
+        self.residual = copy(residual)
+        cost = filled(target.count, 0)
+        price = filled(n, 0)
+        excess = filled(n, 0)
+        current = filled(n, 0)
+        phaseStart = filled(n, 0)
+        inQueue = filled(n, false)
+        queue = filled(max(n, 1), 0)
+    }
+
+    func deallocate() {
+        for b in [first, residual, cost, price, excess, current, phaseStart] { b.deallocate() }
+        for b in [target, mate, queue] { b.deallocate() }
+        inQueue.deallocate()
     }
 }
 
