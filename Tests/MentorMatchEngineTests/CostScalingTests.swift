@@ -107,6 +107,33 @@ struct CostScalingTests {
         }
     }
 
+    @Test("started from the optimum at another price, matches SSP on 4000 small and 40 medium networks")
+    func warmStart() throws {
+        var g = SeededGenerator(seed: 6_2029)
+        for i in 0..<4040 {
+            let medium = i >= 4000
+            let students = medium ? Int.random(in: 200...600, using: &g) : Int.random(in: 1...8, using: &g)
+            let p = medium
+                ? randomProblem(students: students, mentors: students / 8, candidates: 1...12, using: &g,
+                                lockChance: 0.02, capacity: 4...12, maxNew: 0...6)
+                : randomProblem(students: students, mentors: Int.random(in: 1...4, using: &g), candidates: 0...4, using: &g)
+            let inst = try FlowInstance(p)
+            let firstCost = Self.costs(inst, p: Int.random(in: 0...300, using: &g), q: 1)
+            guard let first = CostScalingFlow(inst, cost: firstCost).solve() else { continue }
+            let (price, q) = (Int.random(in: 0...900, using: &g), Int.random(in: 1...3, using: &g))
+            let cost = Self.costs(inst, p: price, q: q)
+            let start = CostScalingFlow.Start(chosen: first.chosen, potential: first.potential)
+            // From its own optimum at the same price, there is nothing to do.
+            let again = CostScalingFlow(inst, cost: firstCost).solve(from: start)
+            #expect(again?.work == 0 && again.map { Self.totalCost($0.chosen, firstCost) } == Self.totalCost(first.chosen, firstCost))
+            guard let result = CostScalingFlow(inst, cost: cost).solve(from: start) else {
+                Issue.record("no answer from a start: \(p)"); continue
+            }
+            #expect(Self.totalCost(result.chosen, cost) == Self.sspCost(inst, p: price, q: q), "\(p)")
+            #expect(Self.certifies(inst, cost, result.chosen, result.potential), "\(p)")
+        }
+    }
+
     @Test("the flow solver gives the same optimum with cost scaling on and off")
     func plugged() throws {
         var g = SeededGenerator(seed: 6_2028)

@@ -50,6 +50,8 @@ final class CostScalingFlow {
     private let unassignedArc: [Int32]
     /// Forward residual arcs whose capacity was cut to the number of students, and by how much.
     private let uncut: [(arc: Int, extra: Int)]
+    /// Forward residual arcs arrival node → mentor (`2m`) and mentor → sink (`2m + 1`).
+    private let linkArc: [Int32]
 
     /// `cost[a]` is the cost of local arc a of `instance`.
     init(_ instance: FlowInstance, cost: [Int]) {
@@ -77,6 +79,7 @@ final class CostScalingFlow {
         // Capacities beyond the number of students never bind; they are cut to it for the
         // pushes and given back (``uncut``) for the potentials.
         var cut = [(arc: Int, extra: Int)]()
+        let linkBase = tails.count
         for m in 0..<mCount {
             for (tail, head, capacity) in [(sCount + mCount + m, sCount + m, instance.maxNew[m]), (sCount + m, sink, instance.capacity[m])] {
                 if capacity > sCount { cut.append((tails.count, capacity - sCount)) }
@@ -111,10 +114,20 @@ final class CostScalingFlow {
         self.studentArc = listIndex.map { position[$0] }
         self.unassignedArc = unassigned.map { $0 >= 0 ? position[Int($0)] : -1 }
         self.uncut = cut.map { (Int(position[$0.arc]), $0.extra) }
+        self.linkArc = (0 ..< 2 * mCount).map { position[linkBase + $0] }
+    }
+
+    /// A complete flow (each student's local arc or ``SuccessiveShortestPaths/unassigned``) and potentials of the
+    /// mentor, arrival and sink nodes (``FlowInstance`` numbering, student entries ignored) to start from:
+    /// typically the optimum at another move price. Scaling then starts at the largest violation of
+    /// reduced-cost optimality instead of the largest cost.
+    struct Start {
+        var chosen: [Int32]
+        var potential: [Int]
     }
 
     /// Solves; nil when the numbers could overflow, the forced students cannot all be placed, or `shouldStop` fires.
-    func solve(shouldStop: () -> Bool = { false }) -> Optimum? {
+    func solve(from start: Start? = nil, shouldStop: () -> Bool = { false }) -> Optimum? {
         let n = nodeCount, sink = instance.sink, sCount = instance.studentCount
         var largest = 1
         for c in originalCost { largest = max(largest, abs(c)) }
@@ -150,8 +163,14 @@ final class CostScalingFlow {
 
         var work = 0
         var epsilon = scaledLargest
-        for s in 0..<sCount { excess[s] = 1 }
-        excess[sink] = -sCount
+        if let start, let warm = warmStart(start, scratch: scratch, multiplier: multiplier, limit: bound) {
+            epsilon = min(epsilon, warm)
+        } else {
+            for v in 0..<n { price[v] = 0; excess[v] = 0 }
+            for a in 0..<arcTotal { residual[a] = self.residual[a] }
+            for s in 0..<sCount { excess[s] = 1 }
+            excess[sink] = -sCount
+        }
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             // Start of a refinement: the flow is (α·ε)-optimal and every excess is 0 (but
@@ -250,6 +269,53 @@ final class CostScalingFlow {
     }
 }
 
+extension CostScalingFlow {
+    /// Loads `start` into the buffers (flow, scaled prices; every excess 0) and returns the least ε for
+    /// which that flow is ε-optimal, or nil (buffers to be reset) when `start` does not fit this network.
+    fileprivate func warmStart(_ start: Start, scratch: Scratch, multiplier: Int, limit: Int) -> Int? {
+        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount, sink = inst.sink
+        guard start.chosen.count == sCount, start.potential.count == inst.nodeCount else { return nil }
+        let residual = scratch.residual, price = scratch.price, mate = scratch.mate
+        let first = scratch.first, target = scratch.target, cost = scratch.cost
+        @inline(__always) func push(_ a: Int32) -> Bool {
+            let a = Int(a)
+            guard residual[a] > 0 else { return false }
+            residual[a] -= 1; residual[Int(mate[a])] += 1
+            return true
+        }
+        for v in sCount ..< inst.nodeCount {
+            let (scaled, overflow) = start.potential[v].multipliedReportingOverflow(by: multiplier)
+            guard !overflow, abs(scaled) < limit else { return nil }
+            price[v] = scaled
+        }
+        for s in 0..<sCount {
+            let a = start.chosen[s]
+            if a == SuccessiveShortestPaths.unassigned {
+                guard unassignedArc[s] >= 0, push(unassignedArc[s]) else { return nil }
+                price[s] = price[sink]
+                continue
+            }
+            guard a >= 0, inst.arcStart[s] ..< inst.arcStart[s + 1] ~= Int(a) else { return nil }
+            guard push(studentArc[Int(a)]) else { return nil }
+            var h = Int(inst.arcHead[Int(a)])
+            price[s] = price[h] - cost[Int(studentArc[Int(a)])]
+            if h >= sCount + mCount {
+                guard push(linkArc[2 * (h - sCount - mCount)]) else { return nil }
+                h -= mCount
+            }
+            guard push(linkArc[2 * (h - sCount) + 1]) else { return nil }
+        }
+        var violation = 1
+        for v in 0 ..< inst.nodeCount {
+            let pv = price[v]
+            for a in first[v] ..< first[v + 1] where residual[a] > 0 {
+                violation = max(violation, price[Int(target[a])] - cost[a] - pv)
+            }
+        }
+        return violation
+    }
+}
+
 /// The working copies of one ``CostScalingFlow/solve(shouldStop:)``, freed at its end.
 private struct Scratch {
     let first: UnsafeMutableBufferPointer<Int>
@@ -278,7 +344,7 @@ private struct Scratch {
         self.first = copy(first)
         self.target = copy(target)
         self.mate = copy(mate)
-        self.residual = copy(residual)
+        self.residual = copy(residual)  // reset again when a start is not taken
         cost = filled(target.count, 0)
         price = filled(n, 0)
         excess = filled(n, 0)

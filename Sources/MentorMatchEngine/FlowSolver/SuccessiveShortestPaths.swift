@@ -141,6 +141,8 @@ final class SuccessiveShortestPaths {
         rescalePotentials(to: q)
         scale = q
         priceNumerator = p
+        // The last optimum, a start for cost scaling should the warm start below be given up.
+        let previous = usesCostScaling && warmStart && hasFlow ? CostScalingFlow.Start(chosen: Array(chosen), potential: Array(potential)) : nil
         // A seeded flow (a smaller network's optimum) is always kept: a fresh start would redo all of it.
         let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: isSeeded ? instance.studentCount : instance.studentCount / 64)
         isSeeded = false
@@ -154,7 +156,7 @@ final class SuccessiveShortestPaths {
         }
         reset()
         var scalingWork = 0
-        if usesCostScaling, let optimum = CostScalingFlow(instance, cost: Array(cost)).solve(shouldStop: shouldStop) {
+        if usesCostScaling, let optimum = CostScalingFlow(instance, cost: Array(cost)).solve(from: previous, shouldStop: shouldStop) {
             // An optimum with certifying potentials: installed like a seed, then checked (any student it
             // would not certify is routed again). Otherwise (overflow risk, infeasible, stopped): SSP.
             let sCount = instance.studentCount, mCount = instance.mentorCount, sink = optimum.potential[instance.sink]
