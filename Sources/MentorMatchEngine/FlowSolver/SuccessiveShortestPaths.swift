@@ -76,6 +76,8 @@ final class SuccessiveShortestPaths {
     /// and in all by the last fresh solve.
     private var work = 0
     private var freshWork = Int.max
+    /// Whether fresh solves use ``CostScalingFlow`` (falling back to successive shortest paths when it gives no answer).
+    var usesCostScaling = CostScalingFlow.isEnabledByDefault
     /// True between ``seed(chosen:mentorPotential:arrivalPotential:priceNumerator:denominator:)`` and the next solve.
     private var isSeeded = false
 
@@ -139,6 +141,8 @@ final class SuccessiveShortestPaths {
         rescalePotentials(to: q)
         scale = q
         priceNumerator = p
+        // The last optimum, a start for cost scaling should the warm start below be given up.
+        let previous = usesCostScaling && warmStart && hasFlow ? CostScalingFlow.Start(chosen: Array(chosen), potential: Array(potential)) : nil
         // A seeded flow (a smaller network's optimum) is always kept: a fresh start would redo all of it.
         let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: isSeeded ? instance.studentCount : instance.studentCount / 64)
         isSeeded = false
@@ -151,8 +155,20 @@ final class SuccessiveShortestPaths {
             }
         }
         reset()
+        var scalingWork = 0
+        if usesCostScaling, let optimum = CostScalingFlow(instance, cost: Array(cost)).solve(from: previous, shouldStop: shouldStop) {
+            // An optimum with certifying potentials: installed like a seed, then checked (any student it
+            // would not certify is routed again). Otherwise (overflow risk, infeasible, stopped): SSP.
+            let sCount = instance.studentCount, mCount = instance.mentorCount, sink = optimum.potential[instance.sink]
+            seed(chosen: optimum.chosen, mentorPotential: (0..<mCount).map { optimum.potential[sCount + $0] - sink },
+                 arrivalPotential: (0..<mCount).map { optimum.potential[sCount + mCount + $0] - sink },
+                 priceNumerator: p, denominator: q)
+            isSeeded = false
+            _ = releaseNonOptimalStudents(limit: sCount)
+            scalingWork = optimum.work
+        }
         let outcome = routeWaiting(workLimit: Int.max, shouldStop: shouldStop)!
-        freshWork = work
+        freshWork = work + scalingWork
         hasFlow = outcome == .optimal
         return outcome
     }
