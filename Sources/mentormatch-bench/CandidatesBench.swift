@@ -22,17 +22,17 @@ enum CandidatesBench {
         for _ in 0..<runs {
             var t = ContinuousClock.now
             let context = try MatchingContext(snapshot: snapshot)
-            contextTimes.append(seconds(since: t))
+            contextTimes.append(Bench.seconds(since: t))
             t = ContinuousClock.now
             let table = CandidateTable(context)
-            tableTimes.append(seconds(since: t))
+            tableTimes.append(Bench.seconds(since: t))
             t = ContinuousClock.now
             let encoded = EncodedProblem(context, candidates: table)
-            encodeTimes.append(seconds(since: t))
+            encodeTimes.append(Bench.seconds(since: t))
             pairs = encoded.problem.arcs.count
             last = encoded
         }
-        func median(_ xs: [Double]) -> String { String(format: "%.3f s", xs.sorted()[xs.count / 2]) }
+        func median(_ xs: [Double]) -> String { String(format: "%.3f s", Bench.median(xs)) }
         print("candidate pairs: \(pairs) (\(String(format: "%.1f", Double(pairs) / Double(students))) per student)")
         print("context (grid, scores, index): median \(median(contextTimes))  runs \(contextTimes.map { String(format: "%.3f", $0) })")
         print("candidate table:               median \(median(tableTimes))  runs \(tableTimes.map { String(format: "%.3f", $0) })")
@@ -46,13 +46,8 @@ enum CandidatesBench {
             let t = ContinuousClock.now
             let result = rebalance(encoded, solver: solver)
             print("rebalance \(name): \(result.statusName) objective \(result.objective.map(String.init) ?? "-") "
-                + "bound \(result.bound.map(String.init) ?? "-") in \(String(format: "%.3f s", seconds(since: t))); "
+                + "bound \(result.bound.map(String.init) ?? "-") in \(String(format: "%.3f s", Bench.seconds(since: t))); "
                 + "assigned \(result.summary.assigned), moves \(result.summary.voluntaryMoves), forced \(result.summary.forcedMoves)")
         }
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

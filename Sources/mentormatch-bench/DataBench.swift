@@ -29,9 +29,9 @@ enum DataBench {
             i += 2
         }
 
-        let t0 = DispatchTime.now()
+        let t0 = ContinuousClock.now
         let snapshot = SnapshotGenerator.generate(students: students, mentors: mentors, seed: seed)
-        let generateSeconds = seconds(since: t0)
+        let generateSeconds = Bench.seconds(since: t0)
         if let writePath {  // only write the generated snapshot (for Scenarios/ and profiling)
             try SnapshotJSONWriter.write(snapshot, to: URL(fileURLWithPath: writePath))
             print("wrote \(writePath): \(snapshot.students.count) students, \(snapshot.mentors.count) mentors")
@@ -39,9 +39,9 @@ enum DataBench {
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mentormatch-bench-\(ProcessInfo.processInfo.processIdentifier).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        let t1 = DispatchTime.now()
+        let t1 = ContinuousClock.now
         try SnapshotJSONWriter.write(snapshot, to: file)
-        let writeSeconds = seconds(since: t1)
+        let writeSeconds = Bench.seconds(since: t1)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print("data bench: \(snapshot.students.count) students, \(snapshot.mentors.count) mentors, "
             + "\(snapshot.feedback.count) ratings, \(bytes / 1024) KiB JSON")
@@ -52,14 +52,14 @@ enum DataBench {
         var pairs = 0
         var checksum = 0
         for _ in 0..<runs {
-            let r0 = DispatchTime.now()
+            let r0 = ContinuousClock.now
             let loaded = try SnapshotJSONReader.read(contentsOf: file)
-            readTimes.append(seconds(since: r0))
+            readTimes.append(Bench.seconds(since: r0))
             precondition(loaded.value == snapshot, "the snapshot read back differs from the one written")
 
-            let g0 = DispatchTime.now()
+            let g0 = ContinuousClock.now
             (pairs, checksum) = overlaps(loaded.value)
-            gridTimes.append(seconds(since: g0))
+            gridTimes.append(Bench.seconds(since: g0))
         }
         print("read + validate JSON: \(summary(readTimes))")
         print("grid + overlaps of \(pairs) same-path same-language pairs: \(summary(gridTimes)) (checksum \(checksum))")
@@ -87,21 +87,8 @@ enum DataBench {
         return (pairs, checksum)
     }
 
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
-
     static func summary(_ times: [Double]) -> String {
-        let sorted = times.sorted()
-        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        return String(format: "median %.3f s (min %.3f, max %.3f, %d runs)", median, sorted.first!, sorted.last!, sorted.count)
-    }
-
-    enum BenchError: Error, CustomStringConvertible {
-        case usage(String)
-        var description: String {
-            switch self { case .usage(let text): return text }
-        }
+        String(format: "median %.3f s (min %.3f, max %.3f, %d runs)",
+               Bench.median(times), times.min() ?? 0, times.max() ?? 0, times.count)
     }
 }

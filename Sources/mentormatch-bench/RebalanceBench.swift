@@ -29,10 +29,10 @@ enum RebalanceBench {
             case "--full": full = true; i += 1
             case "--suggest": suggest = true; i += 1
             default:
-                throw DataBench.BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --full --write-mps FILE --suggest")
+                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --full --write-mps FILE --suggest")
             }
         }
-        guard let tier = SolveBench.tiers[tierName] else { throw DataBench.BenchError.usage("unknown tier \(tierName)") }
+        guard let tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
         var policy = Policy()
         if let percent { policy.maxMoves = Int((Double(tier.students) * percent / 100).rounded()) }
         print("rebalance bench: tier \(tierName) (\(tier.students) students, \(tier.mentors) mentors), maxMoves "
@@ -41,7 +41,7 @@ enum RebalanceBench {
 
         var t = ContinuousClock.now
         let snapshot = SnapshotGenerator.generate(students: tier.students, mentors: tier.mentors, seed: 42)
-        let generateSeconds = CandidatesBench.seconds(since: t)
+        let generateSeconds = Bench.seconds(since: t)
         var stages: [String: [Double]] = [:]
         var last: (result: RebalanceResult, report: PricedRebalance.Report)?
         var lastContext: MatchingContext?
@@ -49,13 +49,13 @@ enum RebalanceBench {
             lastContext = nil
             last = nil
             let start = ContinuousClock.now
-            let cpuStart = SolveBench.cpuSeconds()
+            let cpuStart = Bench.cpuSeconds()
             t = start
             let context = try MatchingContext(snapshot: snapshot, policy: policy)
-            stages["context", default: []].append(CandidatesBench.seconds(since: t))
+            stages["context", default: []].append(Bench.seconds(since: t))
             let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor).rebalance(context)
-            stages["total", default: []].append(CandidatesBench.seconds(since: start))
-            stages["cpu", default: []].append(SolveBench.cpuSeconds() - cpuStart)
+            stages["total", default: []].append(Bench.seconds(since: start))
+            stages["cpu", default: []].append(Bench.cpuSeconds() - cpuStart)
             stages["candidates", default: []].append(outcome.report.selectSeconds)
             stages["encode", default: []].append(outcome.report.encodeSeconds)
             stages["solve", default: []].append(outcome.report.solveSeconds)
@@ -66,7 +66,7 @@ enum RebalanceBench {
         func line(_ name: String, _ label: String) {
             let xs = stages[name]!
             print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
-                + String(format: "median %7.3f s   runs %@", SolveBench.median(xs), xs.map { String(format: "%.3f", $0) }.joined(separator: " ")))
+                + String(format: "median %7.3f s   runs %@", Bench.median(xs), xs.map { String(format: "%.3f", $0) }.joined(separator: " ")))
         }
         print(String(format: "generate (SnapshotGenerator, once)  %.3f s", generateSeconds))
         line("context", "context (grid, scores, index)")
@@ -82,12 +82,12 @@ enum RebalanceBench {
             + "assigned \(result.summary.assigned), voluntary moves \(result.summary.voluntaryMoves), forced \(result.summary.forcedMoves)")
         print("pricing: \(report.rounds) restricted solve(s), \(report.pairsSolved) pairs in the last, "
             + "\(report.pairsAdded) added by pricing, full set solved: \(report.solvedFullSet)")
-        print("peak memory (maxrss): \(SolveBench.peakMemoryMiB()) MiB")
+        print("peak memory (maxrss): \(Bench.peakMemoryMiB()) MiB")
 
         if full || mps != nil {
             t = ContinuousClock.now
             let encoded = EncodedProblem(context)
-            let encodeSeconds = CandidatesBench.seconds(since: t)
+            let encodeSeconds = Bench.seconds(since: t)
             print("full pair set: \(encoded.problem.arcs.count) pairs (\(String(format: "%.1f", Double(encoded.problem.arcs.count) / Double(tier.students))) per student), table + encode \(String(format: "%.3f s", encodeSeconds))")
             if let mps {
                 try MPSWriter.write(encoded.problem, to: mps)
@@ -97,9 +97,9 @@ enum RebalanceBench {
                 t = ContinuousClock.now
                 let solution = FlowAssignmentSolver().solve(encoded.problem, limits: policy.solveLimits)
                 let agree = solution.objective == result.objective ? "agrees" : "DIFFERS"
-                print(String(format: "full-set flow solve: %.3f s, ", CandidatesBench.seconds(since: t))
+                print(String(format: "full-set flow solve: %.3f s, ", Bench.seconds(since: t))
                     + "\(solution.status) objective \(solution.objective) (\(agree) with the priced pipeline)")
-                print("peak memory (maxrss) after the full solve: \(SolveBench.peakMemoryMiB()) MiB")
+                print("peak memory (maxrss) after the full solve: \(Bench.peakMemoryMiB()) MiB")
             }
         }
         if suggest {

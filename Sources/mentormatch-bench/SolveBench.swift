@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatchData
 import MentorMatchEngine
 
 /// Rebalance benchmark over generated tiers (issue 6):
@@ -83,9 +84,9 @@ enum SolveBench {
             let t0 = Date()
             let problem = generate(tier, maxMovesPercent: o.maxMovesPercent, seed: o.seed, separateClusters: o.separateClusters)
             let t1 = Date()
-            let c1 = cpuSeconds()
+            let c1 = Bench.cpuSeconds()
             let solution = FlowAssignmentSolver().solve(problem, limits: SolveLimits())
-            solveCPU.append(cpuSeconds() - c1)
+            solveCPU.append(Bench.cpuSeconds() - c1)
             let t2 = Date()
             buildTimes.append(t1.timeIntervalSince(t0))
             solveTimes.append(t2.timeIntervalSince(t1))
@@ -96,34 +97,16 @@ enum SolveBench {
         let moves = solution.chosenArc.reduce(0) { $0 + ($1.map { problem.arcs[$0].isMove ? 1 : 0 } ?? 0) }
         let unassigned = solution.chosenArc.filter { $0 == nil }.count
         print("tier \(o.tier): \(problem.studentCount) students, \(problem.mentorCount) mentors, \(problem.arcs.count) arcs, maxMoves \(problem.maxMoves.map(String.init) ?? "none"), seed \(o.seed), runs \(o.runs)")
-        print(String(format: "build  median %.3f s", median(buildTimes)))
-        print(String(format: "solve  median %.3f s   (runs: %@)", median(solveTimes), solveTimes.map { String(format: "%.3f", $0) }.joined(separator: " ")))
-        print(String(format: "solve  median CPU %.3f s (user + system; robust to other load on the machine)", median(solveCPU)))
-        print(String(format: "total  median %.3f s", median(totalTimes)))
-        print("peak memory \(peakMemoryMiB()) MiB")
+        print(String(format: "build  median %.3f s", Bench.median(buildTimes)))
+        print(String(format: "solve  median %.3f s   (runs: %@)", Bench.median(solveTimes), solveTimes.map { String(format: "%.3f", $0) }.joined(separator: " ")))
+        print(String(format: "solve  median CPU %.3f s (user + system; robust to other load on the machine)", Bench.median(solveCPU)))
+        print(String(format: "total  median %.3f s", Bench.median(totalTimes)))
+        print("peak memory \(Bench.peakMemoryMiB()) MiB")
         print("status \(solution.status), objective \(solution.objective), bound \(solution.bound), gap \(solution.gap), moves \(moves), unassigned \(unassigned)")
         if let path = o.mpsPath {
             try MPSWriter.write(problem, to: path)
             print("wrote \(path)")
         }
-    }
-
-    static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    static func peakMemoryMiB() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024  // kilobytes on Linux
     }
 
     /// A random but structured rebalance program. Mentors are grouped in
@@ -209,20 +192,6 @@ enum SolveBench {
             currentArc: currentArc, capacity: capacity, maxNew: maxNew, maxMoves: maxMoves)
     }
 }
-
-/// SplitMix64, for reproducible benchmark instances.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 
 /// Writes an ``AssignmentProblem`` as a free-format MPS file (maximisation,
 /// binary columns `x<arc>` and `u<student>`), names from indices, so an

@@ -24,7 +24,7 @@ enum SuggestBench {
             case "--seed": seed = UInt64(value) ?? seed
             case "--alternatives": alternatives = max(1, Int(value) ?? alternatives)
             case "--chain-moves": chainLengths = value.split(separator: ",").compactMap { Int($0) }
-            default: throw DataBench.BenchError.usage("unknown option \(args[i]); options: --students N --mentors N --queries N --runs N --seed N --alternatives N --chain-moves 1,2")
+            default: throw BenchError.usage("unknown option \(args[i]); options: --students N --mentors N --queries N --runs N --seed N --alternatives N --chain-moves 1,2")
             }
             i += 2
         }
@@ -33,13 +33,13 @@ enum SuggestBench {
 
         var t = ContinuousClock.now
         let context = try MatchingContext(snapshot: snapshot)
-        let contextSeconds = elapsed(since: t)
+        let contextSeconds = Bench.seconds(since: t)
         t = ContinuousClock.now
         let table = CandidateTable(context)
-        let tableSeconds = elapsed(since: t)
+        let tableSeconds = Bench.seconds(since: t)
         t = ContinuousClock.now
         let index = SuggestIndex(context, candidates: table)
-        let indexSeconds = elapsed(since: t)
+        let indexSeconds = Bench.seconds(since: t)
         print(String(format: "build: context %.3f s, candidate table %.3f s, suggest index %.3f s", contextSeconds, tableSeconds, indexSeconds))
 
         var rng = SplitMix64(seed: 7)
@@ -57,7 +57,7 @@ enum SuggestBench {
                 for id in ids {
                     let start = ContinuousClock.now
                     let result = try index.suggest(student: id, chainMoves: chain, alternatives: alternatives)
-                    samples[r].append(elapsed(since: start) * 1000)
+                    samples[r].append(Bench.seconds(since: start) * 1000)
                     if r == 0 {
                         proposals += result.proposals.count
                         chains += result.proposals.filter { !$0.chain.isEmpty }.count
@@ -75,10 +75,5 @@ enum SuggestBench {
     /// The nearest-rank percentile of sorted values.
     static func percentile(_ sorted: [Double], _ q: Double) -> Double {
         sorted[max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
-    }
-
-    static func elapsed(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }
