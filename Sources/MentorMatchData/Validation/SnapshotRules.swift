@@ -46,33 +46,18 @@ enum SnapshotRules {
                       checkStyleNames: Bool = true,
                       unreadMentorIds: Set<String> = [], unreadStudentIds: Set<String> = []) {
         let styleNames = Set(snapshot.styles)
-        var mentorIndex: [String: Int] = [:]
-        mentorIndex.reserveCapacity(snapshot.mentors.count)
-        for (i, mentor) in snapshot.mentors.enumerated() {
-            let label = sources.mentorLabels[i]
-            if let first = mentorIndex[mentor.id] {
-                diagnostics.error(sources.mentorsFile, label, "id",
-                                  found: "\(RawValue.quote(mentor.id)) again (first at \(place(sources.mentorLabels, first, "mentors")))",
-                                  expected: "ids unique among mentors")
-            } else {
-                mentorIndex[mentor.id] = i
-            }
-            if checkStyleNames {
-                checkStyles(mentor.styles, names: styleNames, file: sources.mentorsFile, record: label,
+        let mentorIndex = uniqueIds(snapshot.mentors.map(\.id), labels: sources.mentorLabels, section: "mentors",
+                                    file: sources.mentorsFile, into: diagnostics)
+        if checkStyleNames {
+            for (i, mentor) in snapshot.mentors.enumerated() {
+                checkStyles(mentor.styles, names: styleNames, file: sources.mentorsFile, record: sources.mentorLabels[i],
                             field: "styles", into: diagnostics)
             }
         }
-        var studentIndex: [String: Int] = [:]
-        studentIndex.reserveCapacity(snapshot.students.count)
+        let studentIndex = uniqueIds(snapshot.students.map(\.id), labels: sources.studentLabels, section: "students",
+                                     file: sources.studentsFile, into: diagnostics)
         for (i, student) in snapshot.students.enumerated() {
             let label = sources.studentLabels[i]
-            if let first = studentIndex[student.id] {
-                diagnostics.error(sources.studentsFile, label, "id",
-                                  found: "\(RawValue.quote(student.id)) again (first at \(place(sources.studentLabels, first, "students")))",
-                                  expected: "ids unique among students")
-            } else {
-                studentIndex[student.id] = i
-            }
             if checkStyleNames {
                 checkStyles(student.preferences, names: styleNames, file: sources.studentsFile, record: label,
                             field: "preferences", into: diagnostics)
@@ -99,6 +84,23 @@ enum SnapshotRules {
     }
 
     /// A record's label, or its position when labels are ids (a duplicate has the same label).
+    /// Each id's first position; every repeat is an error naming where the id was first seen.
+    private static func uniqueIds(_ ids: [String], labels: [String], section: String, file: String,
+                                  into diagnostics: Diagnostics) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() {
+            if let first = index[id] {
+                diagnostics.error(file, labels[i], "id",
+                                  found: "\(RawValue.quote(id)) again (first at \(place(labels, first, section)))",
+                                  expected: "ids unique among \(section)")
+            } else {
+                index[id] = i
+            }
+        }
+        return index
+    }
+
     private static func place(_ labels: [String], _ index: Int, _ section: String) -> String {
         labels[index].hasPrefix("line ") ? labels[index] : "\(section)[\(index)]"
     }
