@@ -62,6 +62,15 @@ import Testing
             == ["snap.json: mentor m-1: id: found \"m-1\" again (first at mentors[0]), expected ids unique among mentors"])
     }
 
+    @Test func duplicateIdNamesTheFirstCopysPlaceInTheFile() {
+        // mentors[0] fails to read (capacity -1) and is left out; the first "m-1" is mentors[1], not [0].
+        let broken = F.mentor("m-0", ["capacity": -1])
+        #expect(F.errors(F.json(mentors: [broken, F.mentor(), F.mentor()])) == [
+            "snap.json: mentor m-0: capacity: found -1, expected an integer >= 0",
+            "snap.json: mentor m-1: id: found \"m-1\" again (first at mentors[1]), expected ids unique among mentors",
+        ])
+    }
+
     @Test func studentIdsUnique() {
         #expect(F.errors(F.json(students: [F.student(), F.student("s-2"), F.student()]))
             == ["snap.json: student s-1: id: found \"s-1\" again (first at students[0]), expected ids unique among students"])

@@ -10,6 +10,11 @@ struct SnapshotAssembler {
     var locks: [Lock] = []
     var mentorLabels: [String] = []
     var studentLabels: [String] = []
+    /// Where each kept mentor / student stood in its input list (records that failed to read are dropped).
+    var mentorPositions: [Int] = []
+    var studentPositions: [Int] = []
+    private var mentorsSeen = 0
+    private var studentsSeen = 0
     var feedbackLabels: [String] = []
     var lockLabels: [String] = []
     var unreadMentorIds: Set<String> = []
@@ -20,18 +25,22 @@ struct SnapshotAssembler {
     }
 
     mutating func addMentor(_ fields: [String: RawValue], file: String, record: String) {
+        defer { mentorsSeen += 1 }
         if let m = SnapshotRecords.mentor(RecordReader(fields, file: file, record: record, diagnostics: diagnostics)) {
             mentors.append(m)
             mentorLabels.append(record)
+            mentorPositions.append(mentorsSeen)
         } else if let id = SnapshotAssembler.rawId(fields["id"]) {
             unreadMentorIds.insert(id)
         }
     }
 
     mutating func addStudent(_ fields: [String: RawValue], file: String, record: String) {
+        defer { studentsSeen += 1 }
         if let s = SnapshotRecords.student(RecordReader(fields, file: file, record: record, diagnostics: diagnostics)) {
             students.append(s)
             studentLabels.append(record)
+            studentPositions.append(studentsSeen)
         } else if let id = SnapshotAssembler.rawId(fields["id"]) {
             unreadStudentIds.insert(id)
         }
@@ -68,7 +77,8 @@ struct SnapshotAssembler {
         let sources = SnapshotSources(
             mentorsFile: files.mentors, studentsFile: files.students, feedbackFile: files.feedback,
             locksFile: files.locks, mentorLabels: mentorLabels, studentLabels: studentLabels,
-            feedbackLabels: feedbackLabels, lockLabels: lockLabels)
+            feedbackLabels: feedbackLabels, lockLabels: lockLabels,
+            mentorPositions: mentorPositions, studentPositions: studentPositions)
         SnapshotRules.check(snapshot, sources: sources, into: diagnostics, checkStyleNames: styles != nil,
                             unreadMentorIds: unreadMentorIds, unreadStudentIds: unreadStudentIds)
         guard asOf != nil, styles != nil else { return nil }

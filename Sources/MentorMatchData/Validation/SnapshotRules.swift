@@ -8,6 +8,9 @@ struct SnapshotSources {
     var studentLabels: [String]
     var feedbackLabels: [String]
     var lockLabels: [String]
+    /// Each mentor's / student's position in its input list, for messages such as "first at mentors[2]".
+    var mentorPositions: [Int]
+    var studentPositions: [Int]
 
     /// Every record named by its id, all in one file (snapshots built in memory, scenarios).
     init(file: String, snapshot: Snapshot) {
@@ -19,10 +22,13 @@ struct SnapshotSources {
         studentLabels = snapshot.students.map { "student \($0.id)" }
         feedbackLabels = snapshot.feedback.indices.map { "feedback[\($0)]" }
         lockLabels = snapshot.locks.indices.map { "locks[\($0)]" }
+        mentorPositions = Array(snapshot.mentors.indices)
+        studentPositions = Array(snapshot.students.indices)
     }
 
     init(mentorsFile: String, studentsFile: String, feedbackFile: String, locksFile: String,
-         mentorLabels: [String], studentLabels: [String], feedbackLabels: [String], lockLabels: [String]) {
+         mentorLabels: [String], studentLabels: [String], feedbackLabels: [String], lockLabels: [String],
+         mentorPositions: [Int], studentPositions: [Int]) {
         self.mentorsFile = mentorsFile
         self.studentsFile = studentsFile
         self.feedbackFile = feedbackFile
@@ -31,6 +37,8 @@ struct SnapshotSources {
         self.studentLabels = studentLabels
         self.feedbackLabels = feedbackLabels
         self.lockLabels = lockLabels
+        self.mentorPositions = mentorPositions
+        self.studentPositions = studentPositions
     }
 }
 
@@ -46,7 +54,8 @@ enum SnapshotRules {
                       checkStyleNames: Bool = true,
                       unreadMentorIds: Set<String> = [], unreadStudentIds: Set<String> = []) {
         let styleNames = Set(snapshot.styles)
-        let mentorIndex = uniqueIds(snapshot.mentors.map(\.id), labels: sources.mentorLabels, section: "mentors",
+        let mentorIndex = uniqueIds(snapshot.mentors.map(\.id), labels: sources.mentorLabels,
+                                    positions: sources.mentorPositions, section: "mentors",
                                     file: sources.mentorsFile, into: diagnostics)
         if checkStyleNames {
             for (i, mentor) in snapshot.mentors.enumerated() {
@@ -54,7 +63,8 @@ enum SnapshotRules {
                             field: "styles", into: diagnostics)
             }
         }
-        let studentIndex = uniqueIds(snapshot.students.map(\.id), labels: sources.studentLabels, section: "students",
+        let studentIndex = uniqueIds(snapshot.students.map(\.id), labels: sources.studentLabels,
+                                     positions: sources.studentPositions, section: "students",
                                      file: sources.studentsFile, into: diagnostics)
         for (i, student) in snapshot.students.enumerated() {
             let label = sources.studentLabels[i]
@@ -85,14 +95,14 @@ enum SnapshotRules {
 
     /// A record's label, or its position when labels are ids (a duplicate has the same label).
     /// Each id's first position; every repeat is an error naming where the id was first seen.
-    private static func uniqueIds(_ ids: [String], labels: [String], section: String, file: String,
+    private static func uniqueIds(_ ids: [String], labels: [String], positions: [Int], section: String, file: String,
                                   into diagnostics: Diagnostics) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
             if let first = index[id] {
                 diagnostics.error(file, labels[i], "id",
-                                  found: "\(RawValue.quote(id)) again (first at \(place(labels, first, section)))",
+                                  found: "\(RawValue.quote(id)) again (first at \(place(labels[first], positions[first], section)))",
                                   expected: "ids unique among \(section)")
             } else {
                 index[id] = i
@@ -101,8 +111,9 @@ enum SnapshotRules {
         return index
     }
 
-    private static func place(_ labels: [String], _ index: Int, _ section: String) -> String {
-        labels[index].hasPrefix("line ") ? labels[index] : "\(section)[\(index)]"
+    /// A record's place: its CSV line, or its position in the JSON list.
+    private static func place(_ label: String, _ position: Int, _ section: String) -> String {
+        label.hasPrefix("line ") ? label : "\(section)[\(position)]"
     }
 
     private static func checkStyles(_ weights: [String: Double], names: Set<String>, file: String, record: String,
