@@ -8,14 +8,14 @@ import MentorMatchEngine
 /// Prints the peak memory (getrusage maxrss), the objective, bound and gap, and the pricing figures.
 ///
 ///     swift run -c release mentormatch-bench rebalance --tier S|M|L|XL [--runs 3] [--max-moves-percent 2]
-///         [--arcs 12] [--mentor-arcs 0] [--full] [--write-mps FILE] [--suggest]
+///         [--arcs 16] [--mentor-arcs 0] [--added 24] [--full] [--write-mps FILE] [--suggest]
 ///
 /// `--full` also solves the full pair set with `FlowAssignmentSolver` once (the old pipeline) and checks
 /// the objectives agree; `--write-mps` writes the full program as free MPS (for `scripts/highs_solve.py`);
 /// `--suggest` then runs the suggest suite (100 random students) on the same tier.
 enum RebalanceBench {
     static func run(_ args: [String]) throws {
-        var tierName = "L", runs = 3, percent: Double?, arcs = 12, perMentor = 0, full = false, mps: String?, suggest = false
+        var tierName = "L", runs = 3, percent: Double?, arcs = PricedRebalance().arcsPerStudent, perMentor = 0, added = PricedRebalance().addedPerStudent, full = false, mps: String?, suggest = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -25,11 +25,12 @@ enum RebalanceBench {
             case "--max-moves-percent": percent = Double(value); i += 2
             case "--arcs": arcs = max(1, Int(value) ?? arcs); i += 2
             case "--mentor-arcs": perMentor = max(0, Int(value) ?? perMentor); i += 2
+            case "--added": added = max(0, Int(value) ?? added); i += 2
             case "--write-mps": mps = value; i += 2
             case "--full": full = true; i += 1
             case "--suggest": suggest = true; i += 1
             default:
-                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --full --write-mps FILE --suggest")
+                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --added A --full --write-mps FILE --suggest")
             }
         }
         guard let tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
@@ -53,7 +54,7 @@ enum RebalanceBench {
             t = start
             let context = try MatchingContext(snapshot: snapshot, policy: policy)
             stages["context", default: []].append(Bench.seconds(since: t))
-            let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor).rebalance(context)
+            let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor, addedPerStudent: added).rebalance(context)
             stages["total", default: []].append(Bench.seconds(since: start))
             stages["cpu", default: []].append(Bench.cpuSeconds() - cpuStart)
             stages["candidates", default: []].append(outcome.report.selectSeconds)

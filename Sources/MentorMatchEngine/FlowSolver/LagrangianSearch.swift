@@ -122,7 +122,14 @@ struct LagrangianSearch {
         var step = 1
         while bracket.high == nil {
             if shouldStop() { return stopped(bracket, partial: []) }
-            if let done = probe(max(0, bracket.low!.price - step), &bracket, budget: budget) { return done }
+            var next = bracket.low!.price - step
+            if let latest = bracket.latest, let before = bracket.before, latest.moves != before.moves {
+                // No further than a secant step through the last two probes (with a quarter more), so a
+                // growing step does not overshoot far below the breakpoint.
+                let secant = Double(budget - latest.moves) * Double(latest.price - before.price) / Double(latest.moves - before.moves)
+                next = max(next, min(bracket.low!.price - 1, latest.price + Int((1.25 * secant).rounded(.down))))
+            }
+            if let done = probe(max(0, next), &bracket, budget: budget) { return done }
             step *= 4
         }
         // A price above it: from 0, the margin at which about (moves − budget)

@@ -30,7 +30,7 @@ public struct PricedRebalance: Sendable {
     public var fullSetPairLimit: Int
 
     public init(
-        arcsPerStudent: Int = 12, arcsPerMentor: Int = 0, addedPerStudent: Int = 12, maxRounds: Int = 12,
+        arcsPerStudent: Int = 16, arcsPerMentor: Int = 0, addedPerStudent: Int = 24, maxRounds: Int = 12,
         fullSetPairLimit: Int = 30_000_000
     ) {
         self.arcsPerStudent = arcsPerStudent
