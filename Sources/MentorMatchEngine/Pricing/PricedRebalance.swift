@@ -121,6 +121,7 @@ public struct PricedRebalance: Sendable {
         report.encodeSeconds += seconds(since: t)
         t = ContinuousClock.now
         let solution = solver.solve(encoded.problem, limits: limits)
+            .notWorseThanCurrentState(of: encoded.problem, cancelled: limits.cancellation?.isCancelled == true)
         report.solveSeconds += seconds(since: t)
         report.pairsSolved = encoded.problem.arcs.count
         return (RebalanceResult(encoded, solution: solution), report)
