@@ -7,7 +7,7 @@ import MentorMatchEngine
 /// flow solve, pricing of every other pair) and the result, each stage timed over `--runs` runs (median).
 /// Prints the peak memory (getrusage maxrss), the objective, bound and gap, and the pricing figures.
 ///
-///     swift run -c release mentormatch-bench rebalance --tier S|M|L|XL [--runs 3] [--max-moves-percent 2]
+///     swift run -c release mentormatch-bench rebalance --tier S|M|L|XL [--students N] [--mentors M] [--runs 3] [--max-moves-percent 2]
 ///         [--arcs 16] [--mentor-arcs 0] [--added 24] [--full] [--write-mps FILE] [--suggest]
 ///
 /// `--full` also solves the full pair set with `FlowAssignmentSolver` once (the old pipeline) and checks
@@ -15,12 +15,14 @@ import MentorMatchEngine
 /// `--suggest` then runs the suggest suite (100 random students) on the same tier.
 enum RebalanceBench {
     static func run(_ args: [String]) throws {
-        var tierName = "L", runs = 3, percent: Double?, arcs = PricedRebalance().arcsPerStudent, perMentor = 0, added = PricedRebalance().addedPerStudent, full = false, mps: String?, suggest = false
+        var tierName = "L", students: Int?, mentors: Int?, runs = 3, percent: Double?, arcs = PricedRebalance().arcsPerStudent, perMentor = 0, added = PricedRebalance().addedPerStudent, full = false, mps: String?, suggest = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
             switch args[i] {
             case "--tier": tierName = value.uppercased(); i += 2
+            case "--students": students = Int(value); i += 2
+            case "--mentors": mentors = Int(value); i += 2
             case "--runs": runs = max(1, Int(value) ?? runs); i += 2
             case "--max-moves-percent": percent = Double(value); i += 2
             case "--arcs": arcs = max(1, Int(value) ?? arcs); i += 2
@@ -30,10 +32,12 @@ enum RebalanceBench {
             case "--full": full = true; i += 1
             case "--suggest": suggest = true; i += 1
             default:
-                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL --runs N --max-moves-percent P --arcs K --mentor-arcs R --added A --full --write-mps FILE --suggest")
+                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL [--students N --mentors M] --runs N --max-moves-percent P --arcs K --mentor-arcs R --added A --full --write-mps FILE --suggest")
             }
         }
-        guard let tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
+        guard var tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
+        if let students { tier.students = students; tierName = "custom" }
+        if let mentors { tier.mentors = mentors; tierName = "custom" }
         var policy = Policy()
         if let percent { policy.maxMoves = Int((Double(tier.students) * percent / 100).rounded()) }
         print("rebalance bench: tier \(tierName) (\(tier.students) students, \(tier.mentors) mentors), maxMoves "
@@ -83,6 +87,9 @@ enum RebalanceBench {
             + "assigned \(result.summary.assigned), voluntary moves \(result.summary.voluntaryMoves), forced \(result.summary.forcedMoves)")
         print("pricing: \(report.rounds) restricted solve(s), \(report.pairsSolved) pairs in the last, "
             + "\(report.pairsAdded) added by pricing, full set solved: \(report.solvedFullSet)")
+        for (i, round) in report.roundDetails.enumerated() {
+            print("  round \(i + 1): \(round.pairs) pairs, solve " + String(format: "%.3f s", round.solveSeconds) + ", \(round.pairsAdded) pairs priced in")
+        }
         print("peak memory (maxrss): \(Bench.peakMemoryMiB()) MiB")
 
         if full || mps != nil {

@@ -54,6 +54,15 @@ public struct PricedRebalance: Sendable {
         public var encodeSeconds = 0.0
         public var solveSeconds = 0.0
         public var priceSeconds = 0.0
+        /// Each restricted solve in turn: its pairs, its flow-solve seconds and the pairs pricing added after it.
+        public var roundDetails: [Round] = []
+
+        /// One restricted solve and the pricing pass after it.
+        public struct Round: Sendable, Equatable {
+            public var pairs: Int
+            public var solveSeconds: Double
+            public var pairsAdded: Int
+        }
     }
 
     /// Rebalances `context`: the same optimum as the flow or MIP solver on the full pair set.
@@ -73,9 +82,11 @@ public struct PricedRebalance: Sendable {
             report.encodeSeconds += seconds(since: t)
             t = ContinuousClock.now
             let (solution, certificate) = solver.solveWithDuals(encoded.problem, limits: limits, warmStart: warmStart)
-            report.solveSeconds += seconds(since: t)
+            let solveSeconds = seconds(since: t)
+            report.solveSeconds += solveSeconds
             report.rounds += 1
             report.pairsSolved = encoded.problem.arcs.count
+            report.roundDetails.append(Report.Round(pairs: report.pairsSolved, solveSeconds: solveSeconds, pairsAdded: 0))
             if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
             guard let certificate, solution.status == .optimal else {
                 // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
@@ -87,6 +98,7 @@ public struct PricedRebalance: Sendable {
             let added = Self.pairsPricingIn(context, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
+            report.roundDetails[report.roundDetails.count - 1].pairsAdded = count
             if count == 0 {
                 if certificate.certifies { return (RebalanceResult(encoded, solution: solution), report) }
                 // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
