@@ -8,14 +8,14 @@ import MentorMatchEngine
 /// Prints the peak memory (getrusage maxrss), the objective, bound and gap, and the pricing figures.
 ///
 ///     swift run -c release mentormatch-bench rebalance --tier S|M|L|XL [--students N] [--mentors M] [--runs 3] [--max-moves-percent 2]
-///         [--arcs 16] [--mentor-arcs 0] [--added 24] [--full] [--write-mps FILE] [--suggest]
+///         [--arcs K] [--estimate-mentors 500] [--mentor-arcs 0] [--added 24] [--full] [--write-mps FILE] [--suggest]
 ///
 /// `--full` also solves the full pair set with `FlowAssignmentSolver` once (the old pipeline) and checks
 /// the objectives agree; `--write-mps` writes the full program as free MPS (for `scripts/highs_solve.py`);
 /// `--suggest` then runs the suggest suite (100 random students) on the same tier.
 enum RebalanceBench {
     static func run(_ args: [String]) throws {
-        var tierName = "L", students: Int?, mentors: Int?, runs = 3, percent: Double?, arcs = PricedRebalance().arcsPerStudent, perMentor = 0, added = PricedRebalance().addedPerStudent, full = false, mps: String?, suggest = false
+        var estimateMentors = PricedRebalance().mentorsPerEstimateGroup, tierName = "L", students: Int?, mentors: Int?, runs = 3, percent: Double?, arcs: Int?, perMentor = 0, added = PricedRebalance().addedPerStudent, full = false, mps: String?, suggest = false
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -25,14 +25,15 @@ enum RebalanceBench {
             case "--mentors": mentors = Int(value); i += 2
             case "--runs": runs = max(1, Int(value) ?? runs); i += 2
             case "--max-moves-percent": percent = Double(value); i += 2
-            case "--arcs": arcs = max(1, Int(value) ?? arcs); i += 2
+            case "--arcs": arcs = Int(value).map { max(1, $0) }; i += 2
+            case "--estimate-mentors": estimateMentors = max(0, Int(value) ?? estimateMentors); i += 2
             case "--mentor-arcs": perMentor = max(0, Int(value) ?? perMentor); i += 2
             case "--added": added = max(0, Int(value) ?? added); i += 2
             case "--write-mps": mps = value; i += 2
             case "--full": full = true; i += 1
             case "--suggest": suggest = true; i += 1
             default:
-                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL [--students N --mentors M] --runs N --max-moves-percent P --arcs K --mentor-arcs R --added A --full --write-mps FILE --suggest")
+                throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL [--students N --mentors M] --runs N --max-moves-percent P --arcs K --estimate-mentors E --mentor-arcs R --added A --full --write-mps FILE --suggest")
             }
         }
         guard var tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
@@ -41,7 +42,7 @@ enum RebalanceBench {
         var policy = Policy()
         if let percent { policy.maxMoves = Int((Double(tier.students) * percent / 100).rounded()) }
         print("rebalance bench: tier \(tierName) (\(tier.students) students, \(tier.mentors) mentors), maxMoves "
-            + "\(policy.maxMoves.map(String.init) ?? "none"), \(arcs) pairs per student and \(perMentor) per mentor first, \(runs) runs, "
+            + "\(policy.maxMoves.map(String.init) ?? "none"), \(arcs.map(String.init) ?? "automatic") pairs per student and \(perMentor) per mentor first, \(runs) runs, "
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         var t = ContinuousClock.now
@@ -58,9 +59,11 @@ enum RebalanceBench {
             t = start
             let context = try MatchingContext(snapshot: snapshot, policy: policy)
             stages["context", default: []].append(Bench.seconds(since: t))
-            let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor, addedPerStudent: added).rebalance(context)
+            let outcome = PricedRebalance(arcsPerStudent: arcs, arcsPerMentor: perMentor, addedPerStudent: added, mentorsPerEstimateGroup: estimateMentors).rebalance(context)
             stages["total", default: []].append(Bench.seconds(since: start))
             stages["cpu", default: []].append(Bench.cpuSeconds() - cpuStart)
+            stages["table", default: []].append(outcome.report.tableSeconds)
+            stages["estimate", default: []].append(outcome.report.estimateSeconds)
             stages["candidates", default: []].append(outcome.report.selectSeconds)
             stages["encode", default: []].append(outcome.report.encodeSeconds)
             stages["solve", default: []].append(outcome.report.solveSeconds)
@@ -75,7 +78,9 @@ enum RebalanceBench {
         }
         print(String(format: "generate (SnapshotGenerator, once)  %.3f s", generateSeconds))
         line("context", "context (grid, scores, index)")
-        line("candidates", "candidates (best K, + added)")
+        line("table", "candidate table (every pair)")
+        line("estimate", "price estimate (replicas)")
+        line("candidates", "restricted pairs (best K, + added)")
         line("encode", "model build / encode")
         line("solve", "flow solve(s)")
         line("pricing", "pricing (stream every pair)")

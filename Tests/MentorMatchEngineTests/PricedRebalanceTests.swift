@@ -6,17 +6,30 @@ import Testing
 /// the GLPK MIP (an independent solver) on the smaller schools.
 @Suite("PricedRebalance against the full pair set and the GLPK MIP")
 struct PricedRebalanceTests {
+    /// How the pipeline reads and ranks the pairs: every pair kept in a table and the first ones ranked by
+    /// weight (the default on small schools), ranked by a price estimate (replicas of 2 mentors), or
+    /// every pass recomputing the fits from the context (no table).
+    enum Variant: CaseIterable { case byWeight, estimated, streamed }
+
     /// A generated school, rebalanced by pricing with `arcs` pairs per student first and by both full solvers.
-    private func check(students: Int, seed: UInt64, arcs: Int, budget: Int?, mip: Bool)
+    private func check(students: Int, seed: UInt64, arcs: Int, budget: Int?, mip: Bool, variant: Variant = .byWeight)
         throws -> (report: PricedRebalance.Report, priced: Int, unbudgeted: Int?) {
         let snapshot = SnapshotGenerator.generate(students: students, mentors: max(2, students / 10), seed: seed)
         var policy = Policy()
         policy.maxMoves = budget
         let context = try MatchingContext(snapshot: snapshot, policy: policy)
-        let (result, report) = PricedRebalance(arcsPerStudent: arcs).rebalance(context)
+        var pipeline = PricedRebalance(arcsPerStudent: arcs)
+        switch variant {
+        case .byWeight: break
+        case .estimated: pipeline.mentorsPerEstimateGroup = 2
+        case .streamed: pipeline.tablePairLimit = 0
+        }
+        let (result, report) = pipeline.rebalance(context)
+        #expect(report.keptPairTable == (variant != .streamed))
+        #expect((report.estimateGroups > 0) == (variant == .estimated && context.mentorCount >= 8))
         let full = EncodedProblem(context)
         let reference = FlowAssignmentSolver().solve(full.problem, limits: SolveLimits())
-        let label = "students \(students) seed \(seed) arcs \(arcs) budget \(budget.map(String.init) ?? "none")"
+        let label = "students \(students) seed \(seed) arcs \(arcs) budget \(budget.map(String.init) ?? "none") \(variant)"
         #expect(result.statusName == "optimal", "\(label)")
         #expect(reference.status == .optimal, "\(label)")
         #expect(result.objective == reference.objective, "\(label): priced \(result.objective ?? 0), full \(reference.objective)")
@@ -53,7 +66,8 @@ struct PricedRebalanceTests {
         for seed in UInt64(1)...12 {
             for arcs in [1, 2, 4] {
                 let students = 40 + Int(seed) * 15
-                let (report, _, _) = try check(students: students, seed: seed, arcs: arcs, budget: nil, mip: students <= 150)
+                let variant = Variant.allCases[Int(seed) % 3]
+                let (report, _, _) = try check(students: students, seed: seed, arcs: arcs, budget: nil, mip: students <= 150, variant: variant)
                 if report.pairsAdded > 0 { added += 1 }
                 if !report.solvedFullSet { certified += 1 }
             }
@@ -68,7 +82,8 @@ struct PricedRebalanceTests {
         for seed in UInt64(21)...32 {
             let students = 50 + Int(seed - 20) * 12
             for (arcs, budget) in [(1, 0), (2, 3), (3, students / 50), (2, students / 10)] {
-                let (report, priced, free) = try check(students: students, seed: seed, arcs: arcs, budget: budget, mip: students <= 130)
+                let variant = Variant.allCases[Int(seed) % 3]
+                let (report, priced, free) = try check(students: students, seed: seed, arcs: arcs, budget: budget, mip: students <= 130, variant: variant)
                 if let free, free > priced { binding += 1 }
                 if report.pairsAdded > 0 { added += 1 }
                 if !report.solvedFullSet { certified += 1 }

@@ -34,11 +34,15 @@ public struct CandidateTable: Sendable {
             shared[c] = (mentors, fits, counts)
         }
         var start = [0], mentor: [Int32] = [], fit: [Int32] = []
+        let total = parts.reduce(0) { $0 + $1.mentors.count }
         start.reserveCapacity(n + 1)
-        for part in parts {
-            for count in part.counts { start.append(start[start.count - 1] + count) }
-            mentor.append(contentsOf: part.mentors)
-            fit.append(contentsOf: part.fits)
+        mentor.reserveCapacity(total)
+        fit.reserveCapacity(total)
+        for c in parts.indices {
+            for count in parts[c].counts { start.append(start[start.count - 1] + count) }
+            mentor.append(contentsOf: parts[c].mentors)
+            fit.append(contentsOf: parts[c].fits)
+            parts[c] = ([], [], [])  // freed as it goes: the table is never held twice
         }
         self.start = start
         self.mentor = mentor
@@ -54,6 +58,17 @@ public struct CandidateTable: Sendable {
 
     /// Positions of student s's candidates.
     public func range(of student: Int) -> Range<Int> { start[student]..<start[student + 1] }
+
+    /// Calls `body(mentor, fit)` for each candidate of `student`, in mentor order (as
+    /// ``MatchingContext/forEachCandidate(of:_:)`` does, without recomputing the fits).
+    @inline(__always)
+    public func forEachCandidate(of student: Int, _ body: (Int, Int) -> Void) {
+        mentor.withUnsafeBufferPointer { mentor in
+            fit.withUnsafeBufferPointer { fit in
+                for i in start[student] ..< start[student + 1] { body(Int(mentor[i]), Int(fit[i])) }
+            }
+        }
+    }
 
     /// Total number of candidate pairs.
     public var pairCount: Int { mentor.count }

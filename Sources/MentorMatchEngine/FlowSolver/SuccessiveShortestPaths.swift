@@ -141,10 +141,14 @@ final class SuccessiveShortestPaths {
         rescalePotentials(to: q)
         scale = q
         priceNumerator = p
-        // The last optimum, a start for cost scaling should the warm start below be given up.
-        let previous = usesCostScaling && warmStart && hasFlow ? CostScalingFlow.Start(chosen: Array(chosen), potential: Array(potential)) : nil
-        // A seeded flow (a smaller network's optimum) is always kept: a fresh start would redo all of it.
-        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: isSeeded ? instance.studentCount : instance.studentCount / 64)
+        // The last optimum at another price, a start for cost scaling should the warm start below be given
+        // up. Not a seeded flow (a smaller network's optimum): from it, cost scaling did as much work as afresh.
+        let previous = usesCostScaling && warmStart && hasFlow && !isSeeded ? CostScalingFlow.Start(chosen: Array(chosen), potential: Array(potential)) : nil
+        // A seeded flow is kept when at most 1/16 of the students must be re-routed; beyond that a fresh
+        // cost-scaling solve is faster (tier XL, round 2: 98,400 students out, re-routing them took minutes).
+        // Without cost scaling it is always kept: a fresh start by shortest paths would redo all of it.
+        let limit = isSeeded ? (usesCostScaling ? instance.studentCount / 16 : instance.studentCount) : instance.studentCount / 64
+        let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: limit)
         isSeeded = false
         hasFlow = false
         if warm {

@@ -4,10 +4,11 @@ extension CandidateTable {
     /// Each student's `perStudent` best pairs by objective weight, each mentor's `perMentor` best pairs
     /// (so that mentors few students rank first are still reachable), and each student's pair with its
     /// current mentor when that is a candidate; ties go to the lower index. Locked students get none
-    /// (the encoder gives them their lock). One pass over the pairs, on every core.
-    static func best(perStudent: Int, perMentor: Int, of context: MatchingContext) -> CandidateTable {
+    /// (the encoder gives them their lock). One pass over the pairs of `source`, on every core.
+    static func best(perStudent: Int, perMentor: Int, of context: MatchingContext, from source: some CandidateSource,
+                     ranking estimate: PriceEstimate? = nil) -> CandidateTable {
         let k = max(1, perStudent), r = max(0, perMentor), mentorCount = context.mentorCount
-        typealias Entry = (weight: Int, index: Int, fit: Int)
+        typealias Entry = (weight: Double, index: Int, fit: Int)
         /// Keeps the best `limit` entries in `list` (best first): higher weight, then lower index.
         @Sendable @inline(__always) func offer(_ e: Entry, into list: inout [Entry], limit: Int) {
             if list.count == limit {
@@ -30,11 +31,13 @@ extension CandidateTable {
                 var current: (mentor: Int, fit: Int)?
                 if case .locked = context.roles[s] { counts.append(0); continue }
                 let cur = context.currentMentor[s]
-                context.forEachCandidate(of: s) { m, fit in
+                source.forEachCandidate(of: s) { m, fit in
                     if m == cur { current = (m, fit) }
-                    let w = context.pairTerms(student: s, mentor: m, fit: fit).weight
+                    let terms = context.pairTerms(student: s, mentor: m, fit: fit)
+                    let w = estimate?.key(weight: terms.weight, isArrival: terms.isArrival, mentor: m)
+                        ?? Double(terms.weight)
                     offer((w, m, fit), into: &top, limit: k)
-                    if r > 0 { offer((w, s, fit), into: &mentorTop[m], limit: r) }
+                    if r > 0 { offer((Double(terms.weight), s, fit), into: &mentorTop[m], limit: r) }
                 }
                 var chosen = top.map { (mentor: $0.index, fit: $0.fit) }
                 if let current, !chosen.contains(where: { $0.mentor == current.mentor }) { chosen.append(current) }
