@@ -23,8 +23,9 @@ struct BranchAndBound {
     /// move price λ, and the root's bound floor(L(λ)) on the profit. The duals certify any answer whose
     /// profit equals that bound.
     private(set) var rootCertificate: (duals: FlowDuals, flow: [Int32], profitBound: Int)?
-    /// An optimal flow of a smaller network and its duals, to start the root from (see ``LagrangianSearch/seed``).
-    var warmStart: (mentorOf: [Int32], duals: FlowDuals)?
+    /// An optimal flow of a larger-or-equal network's subset and its duals (each student's head node, −1
+    /// unassigned), to start the root from (see ``LagrangianSearch/seed``).
+    var warmStart: (headOf: [Int32], duals: FlowDuals)?
 
     mutating func run() -> Outcome {
         rootCertificate = nil
@@ -55,9 +56,13 @@ struct BranchAndBound {
             if node.fixes.isEmpty {
                 search.report = report  // the root's bounds hold globally
                 if let warmStart {
-                    search.seed(mentorOf: warmStart.mentorOf, duals: warmStart.duals)
+                    search.seed(headOf: warmStart.headOf, duals: warmStart.duals)
                     hint = warmStart.duals.priceNumerator / max(1, warmStart.duals.priceDenominator)
                 }
+            } else if let rootCertificate {
+                // A branch starts from the root's last flow: only the students its fixes or the new price
+                // put out of place are routed again (a fresh solve of the whole network otherwise).
+                search.seed(headOf: rootCertificate.flow.map { $0 >= 0 ? root.arcHead[Int($0)] : -1 }, duals: rootCertificate.duals)
             }
             switch search.run(priceHint: hint) {
             case .infeasible:

@@ -97,29 +97,37 @@ final class ComponentFlows {
                          studentValue: value, mentorPotential: mentor, arrivalPotential: arrival)
     }
 
-    /// Seeds every part with an optimal flow of a smaller network (see ``SuccessiveShortestPaths/seed``):
-    /// each student's mentor (−1 unassigned) and parent-numbered duals. A part where that flow is not a
-    /// flow of this network (a pair missing, an unassigned student who must be assigned) is left to
-    /// start afresh.
-    func seed(mentorOf: [Int32], duals: FlowDuals) {
+    /// Seeds every part with an optimal flow of a related network (see ``SuccessiveShortestPaths/seed``): the
+    /// head node of each student's arc (``FlowInstance`` numbering, −1 unassigned) and parent-numbered duals.
+    /// A student whose arc this network lacks (a branch excluded it), or who may no longer be unassigned,
+    /// is taken out and routed again by the next solve. A part where that arc's mentor is not in the part
+    /// is left to start afresh.
+    func seed(headOf: [Int32], duals: FlowDuals) {
         let sCount = instance.studentCount, mCount = instance.mentorCount
         parts: for part in parts {
             let local = part.flow.instance
+            let ls = local.studentCount, lm = local.mentorCount
+            var localMentor = [Int: Int]()
+            for (i, m) in part.mentors.enumerated() { localMentor[m] = i }
             var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: part.students.count)
+            var formerHead = [Int32](repeating: -1, count: part.students.count)
             for (i, s) in part.students.enumerated() {
-                guard mentorOf[s] >= 0 else {
-                    if !local.mayBeUnassigned[i] { continue parts }
+                let head = Int(headOf[s])
+                guard head >= 0 else {
+                    if !local.mayBeUnassigned[i] { chosen[i] = SuccessiveShortestPaths.notEntered }
                     continue
                 }
-                // The arc of s to that mentor: its parent head (mentor or arrival node) names the mentor.
                 var found = false
-                for a in local.arcStart[i] ..< local.arcStart[i + 1] {
-                    let parentHead = Int(instance.arcHead[Int(part.arcs[a])])
-                    if (parentHead - sCount) % mCount == Int(mentorOf[s]) { chosen[i] = Int32(a); found = true; break }
+                for a in local.arcStart[i] ..< local.arcStart[i + 1] where Int(instance.arcHead[Int(part.arcs[a])]) == head {
+                    chosen[i] = Int32(a); found = true; break
                 }
-                if !found { continue parts }
+                if found { continue }
+                let isArrival = head >= sCount + mCount
+                guard let m = localMentor[(head - sCount) % mCount] else { continue parts }
+                chosen[i] = SuccessiveShortestPaths.notEntered
+                formerHead[i] = Int32(isArrival ? ls + lm + m : ls + m)
             }
-            part.flow.seed(chosen: chosen, mentorPotential: part.mentors.map { duals.mentorPotential[$0] },
+            part.flow.seed(chosen: chosen, formerHead: formerHead, mentorPotential: part.mentors.map { duals.mentorPotential[$0] },
                            arrivalPotential: part.mentors.map { duals.arrivalPotential[$0] },
                            priceNumerator: duals.priceNumerator, denominator: duals.priceDenominator)
         }

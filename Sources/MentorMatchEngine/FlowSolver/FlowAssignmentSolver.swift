@@ -23,8 +23,9 @@ public struct FlowAssignmentSolver: AssignmentSolver {
     /// left out, and to start the next solve of a larger pair set from.
     struct Certificate {
         var duals: FlowDuals
-        /// Each student's mentor in that flow (−1 unassigned).
-        var mentorOf: [Int32]
+        /// The head of each student's arc in that flow (its mentor's node, or the mentor's arrival node, in
+        /// ``FlowInstance`` numbering, which depends only on the numbers of students and mentors), −1 unassigned.
+        var headOf: [Int32]
         /// True when the answer is optimal with an objective equal to the root's Lagrangian bound: then
         /// duals that price out every pair left out prove it optimal for them too. Otherwise (branching
         /// closed a gap below the bound) they do not.
@@ -54,9 +55,9 @@ public struct FlowAssignmentSolver: AssignmentSolver {
         }
         let shift = instance.unassignedTotal
         var search = BranchAndBound(root: instance, shouldStop: shouldStop)
-        if let warmStart, warmStart.mentorOf.count == problem.studentCount,
+        if let warmStart, warmStart.headOf.count == problem.studentCount,
            warmStart.duals.mentorPotential.count == problem.mentorCount {
-            search.warmStart = (warmStart.mentorOf, warmStart.duals)
+            search.warmStart = (warmStart.headOf, warmStart.duals)
         }
         if let progress = limits.progress {
             search.report = { incumbentProfit, boundProfit in
@@ -80,9 +81,9 @@ public struct FlowAssignmentSolver: AssignmentSolver {
         }
         let result = answer(outcome)
         guard let root = search.rootCertificate else { return (result, nil) }
-        let mentorOf = root.flow.map { $0 >= 0 ? problem.arcs[instance.arcOriginal[Int($0)]].mentor : -1 }
+        let headOf = root.flow.map { $0 >= 0 ? instance.arcHead[Int($0)] : -1 }
         let certifies = result.status == .optimal && result.objective == root.profitBound - shift
-        return (result, Certificate(duals: root.duals, mentorOf: mentorOf, certifies: certifies))
+        return (result, Certificate(duals: root.duals, headOf: headOf, certifies: certifies))
 
         func answer(_ outcome: BranchAndBound.Outcome) -> AssignmentSolution {
             switch outcome {

@@ -61,8 +61,8 @@ struct LagrangianSearch {
     /// That flow: each student's arc of ``instance`` (−1 unassigned).
     var lastFlow: [Int32] { flow.assignment }
 
-    /// Starts from an optimal flow of a smaller network (each student's mentor, −1 unassigned) and its duals.
-    func seed(mentorOf: [Int32], duals: FlowDuals) { flow.seed(mentorOf: mentorOf, duals: duals) }
+    /// Starts from an optimal flow of a related network (each student's head node, −1 unassigned) and its duals.
+    func seed(headOf: [Int32], duals: FlowDuals) { flow.seed(headOf: headOf, duals: duals) }
 
     /// floor(L(P/Q)) for a point optimal at that price.
     private func lagrangianBound(_ x: Point, _ p: Int, _ q: Int, budget: Int) -> Int {

@@ -177,12 +177,14 @@ final class SuccessiveShortestPaths {
         return outcome
     }
 
-    /// Takes over an optimal flow of a smaller network (the same one with fewer student arcs): each
-    /// student's local arc (or ``unassigned``), and mentor and arrival potentials with the sink at 0, at
-    /// price p/q. The flow and those potentials keep every non-student arc's reduced cost as it was; the
+    /// Takes over an optimal flow of a related network (the same one with more or fewer student arcs): each
+    /// student's local arc (or ``unassigned``, or ``notEntered`` when this network lacks it: then
+    /// `formerHead` names the node it reached, and its unit is taken out as a release would), and mentor
+    /// and arrival potentials with the sink at 0, at price p/q. The flow and those potentials keep every non-student arc's reduced cost as it was; the
     /// next warm ``solve(priceNumerator:denominator:warmStart:shouldStop:)`` takes out the students for
     /// whom a new arc is now better and routes them again.
-    func seed(chosen seeded: [Int32], mentorPotential: [Int], arrivalPotential: [Int], priceNumerator p: Int, denominator q: Int) {
+    func seed(chosen seeded: [Int32], formerHead: [Int32] = [], mentorPotential: [Int], arrivalPotential: [Int],
+              priceNumerator p: Int, denominator q: Int) {
         reset()
         let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount
         for m in 0..<mCount {
@@ -191,12 +193,20 @@ final class SuccessiveShortestPaths {
         }
         potential[inst.sink] = 0
         waiting = 0
+        func count(_ h: Int) {
+            if h >= sCount + mCount { arrivals[h - sCount - mCount] += 1; load[h - sCount - mCount] += 1 } else { load[h - sCount] += 1 }
+        }
         for s in 0..<sCount {
             let a = seeded[s]
             reassign(s, to: a)
-            if a >= 0 {
-                let h = Int(arcHead[Int(a)])
-                if h >= sCount + mCount { arrivals[h - sCount - mCount] += 1; load[h - sCount - mCount] += 1 } else { load[h - sCount] += 1 }
+            if a >= 0 { count(Int(arcHead[Int(a)])) }
+        }
+        // Students whose arc this network lacks: their units are taken out as a release would.
+        for s in 0..<sCount where seeded[s] == Self.notEntered {
+            waiting += 1
+            if !formerHead.isEmpty && formerHead[s] >= 0 {
+                count(Int(formerHead[s]))
+                takeOutUnit(at: Int(formerHead[s]))
             }
         }
         scale = q
@@ -328,25 +338,28 @@ final class SuccessiveShortestPaths {
             }
             reassign(s, to: Self.notEntered)
             waiting += 1
-            guard current >= 0 else { continue }  // the sink's deficit
-            var node = Int(arcHead[Int(current)])
-            if node >= inst.studentCount + inst.mentorCount {
-                let mentor = node - inst.mentorCount
-                if potential[node] >= potential[mentor] {
-                    arrivals[node - inst.studentCount - inst.mentorCount] -= 1
-                    node = mentor
-                } else {
-                    deficit[node] += 1; nodeDeficits += 1
-                    continue
-                }
-            }
-            if potential[node] >= potential[inst.sink] {
-                load[node - inst.studentCount] -= 1
-            } else {
-                deficit[node] += 1; nodeDeficits += 1
-            }
+            if current >= 0 { takeOutUnit(at: Int(arcHead[Int(current)])) }  // else the sink's deficit
         }
         return true
+    }
+
+    /// A student's unit that reached mentor or arrival node `node` is taken out: the arcs it leaves
+    /// keep a non-negative reduced cost with one unit less (arrival → mentor, mentor → sink) give it
+    /// back, the first that would not keeps it and holds a deficit instead.
+    private func takeOutUnit(at node: Int) {
+        let inst = instance
+        var node = node
+        if node >= inst.studentCount + inst.mentorCount {
+            let mentor = node - inst.mentorCount
+            guard potential[node] >= potential[mentor] else { deficit[node] += 1; nodeDeficits += 1; return }
+            arrivals[node - inst.studentCount - inst.mentorCount] -= 1
+            node = mentor
+        }
+        if potential[node] >= potential[inst.sink] {
+            load[node - inst.studentCount] -= 1
+        } else {
+            deficit[node] += 1; nodeDeficits += 1
+        }
     }
 
     // MARK: lists
