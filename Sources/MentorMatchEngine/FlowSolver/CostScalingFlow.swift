@@ -33,13 +33,20 @@ final class CostScalingFlow {
     static let isEnabledByDefault = ProcessInfo.processInfo.environment["MENTORMATCH_COST_SCALING"] != "0"
 
     /// Division of ε per refinement (4 did best on the generated L tier, between 2 and 64).
-    static let alpha = 4
+    static let alpha = 8
+
+    /// Relabels between two global price updates, per node.
+    static let updateFrequency = 2.0
 
     let instance: FlowInstance
     private let nodeCount: Int
     // Residual arcs grouped by tail: arcs of node v are `first[v] ..< first[v+1]`;
     // `mate[a]` is the reverse arc of a.
     private let first: [Int]
+    /// Where the reverses of student arcs start in the list of each mentor and arrival node (`first[v+1]`
+    /// for students and the sink). Most of them carry no flow, so a solve keeps the ones that do (those
+    /// with residual capacity) at the front of that section: a mentor's scans then cost its load, not its degree.
+    private let studentSection: [Int]
     private let target: [Int32]
     private let mate: [Int32]
     private let residual: [Int]
@@ -96,7 +103,9 @@ final class CostScalingFlow {
         var target = [Int32](repeating: 0, count: total), mate = [Int32](repeating: 0, count: total)
         var residual = [Int](repeating: 0, count: total), originalCost = [Int](repeating: 0, count: total)
         var position = [Int32](repeating: 0, count: tails.count)
-        for i in tails.indices {
+        // Link arcs first, so that each mentor's and arrival node's list starts with its link arcs and
+        // ends with the reverses of its students' arcs (the section ``Scratch/activeEnd`` keeps sorted).
+        for i in Array(linkBase ..< tails.count) + Array(0 ..< linkBase) {
             let u = Int(tails[i]), v = Int(heads[i])
             let f = fill[u], r = fill[v]
             fill[u] += 1; fill[v] += 1
@@ -107,6 +116,9 @@ final class CostScalingFlow {
             position[i] = Int32(f)
         }
         self.first = first
+        self.studentSection = (0..<n).map { v in
+            sCount <= v && v < sink ? first[v] + (v < sCount + mCount ? 2 : 1) : first[v + 1]
+        }
         self.target = target
         self.mate = mate
         self.residual = residual
@@ -141,11 +153,12 @@ final class CostScalingFlow {
         // Fixed-size buffers: the loops below run millions of steps, and unchecked loads
         // without exclusivity checks are much faster. Indices come from the network built above.
         let arcTotal = target.count
-        let scratch = Scratch(first: first, target: target, mate: mate, residual: residual, nodeCount: n)
+        let scratch = Scratch(first: first, studentSection: studentSection, target: target, mate: mate, residual: residual, nodeCount: n)
         defer { scratch.deallocate() }
         let first = scratch.first, target = scratch.target, mate = scratch.mate, residual = scratch.residual
         let cost = scratch.cost, price = scratch.price, excess = scratch.excess, current = scratch.current
         let phaseStart = scratch.phaseStart, inQueue = scratch.inQueue, queue = scratch.queue
+        let studentSection = scratch.studentSection, activeEnd = scratch.activeEnd
         for a in 0..<arcTotal { cost[a] = originalCost[a] * multiplier }
         // A FIFO of nodes, each at most once (``inQueue``), in a ring of n slots.
         var queueHead = 0, queueCount = 0
@@ -160,9 +173,26 @@ final class CostScalingFlow {
             queueCount -= 1; inQueue[v] = false
             return v
         }
+        /// Pushes `delta` units along arc a from v to w, keeping the residual reverses of student arcs at the
+        /// front of their section; true when a ran out of capacity and another arc took its place.
+        @inline(__always) func push(_ a: Int, from v: Int, to w: Int, _ delta: Int) -> Bool {
+            let m = Int(mate[a])
+            residual[a] -= delta
+            residual[m] += delta
+            excess[v] -= delta
+            excess[w] += delta
+            if m >= activeEnd[w] { scratch.swapArcs(m, activeEnd[w]); activeEnd[w] += 1 }
+            if residual[a] == 0 && a >= studentSection[v] {
+                activeEnd[v] -= 1
+                scratch.swapArcs(a, activeEnd[v])
+                return true
+            }
+            return false
+        }
 
         var work = 0
         var epsilon = scaledLargest
+        let updateInterval = max(64, Int(Self.updateFrequency * Double(n)))
         if let start, let warm = warmStart(start, scratch: scratch, multiplier: multiplier, limit: bound) {
             epsilon = min(epsilon, warm)
         } else {
@@ -171,6 +201,7 @@ final class CostScalingFlow {
             for s in 0..<sCount { excess[s] = 1 }
             excess[sink] = -sCount
         }
+        scratch.sortSections()
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             // Start of a refinement: the flow is (α·ε)-optimal and every excess is 0 (but
@@ -178,43 +209,42 @@ final class CostScalingFlow {
             // arc of negative reduced cost.
             for v in 0..<n {
                 let pv = price[v]
-                for a in first[v] ..< first[v + 1] {
+                var a = first[v]
+                while a < activeEnd[v] {
                     let r = residual[a]
                     if r > 0 {
                         let w = Int(target[a])
-                        if cost[a] + pv - price[w] < 0 {
-                            residual[Int(mate[a])] += r
-                            residual[a] = 0
-                            excess[v] -= r
-                            excess[w] += r
-                        }
+                        if cost[a] + pv - price[w] < 0 && push(a, from: v, to: w, r) { continue }
                     }
+                    a += 1
                 }
             }
-            for v in 0..<n { phaseStart[v] = price[v]; current[v] = first[v] }
+            for v in 0..<n { phaseStart[v] = price[v] }
+            globalPriceUpdate(scratch, epsilon: epsilon)
             for v in 0..<n where excess[v] > 0 { enqueue(v) }
             let dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
+            var relabelsSinceUpdate = 0
             while queueCount > 0 {
                 if work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
+                if relabelsSinceUpdate >= updateInterval {
+                    globalPriceUpdate(scratch, epsilon: epsilon)
+                    relabelsSinceUpdate = 0
+                }
                 let v = dequeue()
                 // Discharge v: push along admissible arcs (reduced cost < 0), relabel when none is left.
                 while excess[v] > 0 {
                     let pv = price[v]
                     var a = current[v]
-                    let end = first[v + 1]
-                    while a < end {
+                    while a < activeEnd[v] {
                         let r = residual[a]
                         if r > 0 {
                             let w = Int(target[a])
                             if cost[a] + pv - price[w] < 0 {
-                                let delta = min(excess[v], r)
-                                residual[a] = r - delta
-                                residual[Int(mate[a])] += delta
-                                excess[v] -= delta
-                                excess[w] += delta
+                                let moved = push(a, from: v, to: w, min(excess[v], r))
                                 work += 1
                                 if excess[w] > 0 && !inQueue[w] { enqueue(w) }
                                 if excess[v] == 0 { break }
+                                if moved { continue }
                             }
                         }
                         a += 1
@@ -223,13 +253,14 @@ final class CostScalingFlow {
                     if excess[v] == 0 { break }
                     // Relabel: the least price drop that makes some residual arc admissible, plus ε.
                     var best = Int.min
-                    for b in first[v] ..< end where residual[b] > 0 {
+                    for b in first[v] ..< activeEnd[v] where residual[b] > 0 {
                         best = max(best, price[Int(target[b])] - cost[b])
                     }
                     if best == Int.min { return nil }  // no residual arc out: cannot happen with a feasible flow
                     price[v] = best - epsilon
                     current[v] = first[v]
                     work += 1
+                    relabelsSinceUpdate += 1
                     if phaseStart[v] - price[v] > dropLimit { return nil }  // the excess cannot reach a deficit
                 }
             }
@@ -246,10 +277,11 @@ final class CostScalingFlow {
         while queueCount > 0 {
             let v = dequeue()
             let pv = potential[v]
-            for a in first[v] ..< first[v + 1] where residual[a] > 0 {
+            for a in first[v] ..< activeEnd[v] where residual[a] > 0 {
                 let w = Int(target[a])
-                if originalCost[a] + pv - potential[w] < 0 {
-                    potential[w] = pv + originalCost[a]
+                let c = cost[a] / multiplier  // exact: scaled costs are multiples
+                if c + pv - potential[w] < 0 {
+                    potential[w] = pv + c
                     relaxations += 1
                     if !inQueue[w] { enqueue(w) }
                 }
@@ -316,9 +348,83 @@ extension CostScalingFlow {
     }
 }
 
+extension CostScalingFlow {
+    /// Global price update (Goldberg 1997, as in CS2): lowers every price by ε times the node's distance
+    /// to the nearest deficit, where a residual arc of reduced cost c counts ⌊c/ε⌋ + 1 (0 when c < 0).
+    /// Every residual arc stays ε-optimal (its reduced cost drops by at most its length times ε) and each
+    /// excess then has an admissible path to a deficit, which saves most relabels. A bucket Dijkstra
+    /// over reversed residual arcs, stopped once every excess is reached; nodes not reached drop as
+    /// much as the last distance settled. Resets every current arc.
+    fileprivate func globalPriceUpdate(_ scratch: Scratch, epsilon: Int) {
+        let n = nodeCount
+        let first = scratch.first, target = scratch.target, mate = scratch.mate, residual = scratch.residual
+        let cost = scratch.cost, price = scratch.price, excess = scratch.excess, current = scratch.current
+        let rank = scratch.rank, bucketHead = scratch.bucketHead, bucketNext = scratch.bucketNext
+        let bucketPrev = scratch.bucketPrev, scanned = scratch.scanned
+        let bucketCount = bucketHead.count
+        let unreached = Int.max
+        for b in 0..<bucketCount { bucketHead[b] = -1 }
+        @inline(__always) func insert(_ v: Int, _ b: Int) {
+            let h = bucketHead[b]
+            bucketNext[v] = h; bucketPrev[v] = -1
+            if h >= 0 { bucketPrev[Int(h)] = Int32(v) }
+            bucketHead[b] = Int32(v)
+        }
+        @inline(__always) func remove(_ v: Int, _ b: Int) {
+            let p = bucketPrev[v], x = bucketNext[v]
+            if p >= 0 { bucketNext[Int(p)] = x } else { bucketHead[b] = x }
+            if x >= 0 { bucketPrev[Int(x)] = p }
+        }
+        var excessLeft = 0
+        for v in 0..<n {
+            scanned[v] = false
+            current[v] = first[v]
+            if excess[v] < 0 { rank[v] = 0; insert(v, 0) } else { rank[v] = unreached }
+            if excess[v] > 0 { excessLeft += 1 }
+        }
+        var level = 0
+        while excessLeft > 0 {
+            let head = bucketHead[level]
+            if head < 0 {
+                if level + 1 == bucketCount { break }
+                level += 1
+                continue
+            }
+            let v = Int(head)
+            remove(v, level)
+            scanned[v] = true
+            if excess[v] > 0 { excessLeft -= 1 }
+            let pv = price[v]
+            // Arcs u → v with residual capacity are the mates of v's arcs.
+            for a in first[v] ..< first[v + 1] {
+                let m = Int(mate[a])
+                guard residual[m] > 0 else { continue }
+                let u = Int(target[a])
+                if scanned[u] { continue }
+                let reduced = cost[m] + price[u] - pv
+                let length = reduced < 0 ? 0 : reduced / epsilon + 1
+                guard length < bucketCount - level else { continue }
+                let d = level + length
+                if d < rank[u] {
+                    if rank[u] != unreached { remove(u, rank[u]) }
+                    rank[u] = d
+                    insert(u, d)
+                }
+            }
+        }
+        for v in 0..<n {
+            price[v] -= (scanned[v] ? rank[v] : level) * epsilon
+        }
+    }
+}
+
 /// The working copies of one ``CostScalingFlow/solve(shouldStop:)``, freed at its end.
 private struct Scratch {
     let first: UnsafeMutableBufferPointer<Int>
+    /// ``CostScalingFlow/studentSection`` of each node, and the end of its arcs with residual capacity
+    /// there (of all its arcs for students and the sink).
+    let studentSection: UnsafeMutableBufferPointer<Int>
+    let activeEnd: UnsafeMutableBufferPointer<Int>
     let target: UnsafeMutableBufferPointer<Int32>
     let mate: UnsafeMutableBufferPointer<Int32>
     let residual: UnsafeMutableBufferPointer<Int>
@@ -329,8 +435,14 @@ private struct Scratch {
     let phaseStart: UnsafeMutableBufferPointer<Int>
     let inQueue: UnsafeMutableBufferPointer<Bool>
     let queue: UnsafeMutableBufferPointer<Int32>
+    // Global price update: distance (rank) of each node, its bucket links, whether it is settled.
+    let rank: UnsafeMutableBufferPointer<Int>
+    let bucketHead: UnsafeMutableBufferPointer<Int32>
+    let bucketNext: UnsafeMutableBufferPointer<Int32>
+    let bucketPrev: UnsafeMutableBufferPointer<Int32>
+    let scanned: UnsafeMutableBufferPointer<Bool>
 
-    init(first: [Int], target: [Int32], mate: [Int32], residual: [Int], nodeCount n: Int) {
+    init(first: [Int], studentSection: [Int], target: [Int32], mate: [Int32], residual: [Int], nodeCount n: Int) {
         func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
             _ = b.initialize(from: array)
@@ -342,6 +454,8 @@ private struct Scratch {
             return b
         }
         self.first = copy(first)
+        self.studentSection = copy(studentSection)
+        activeEnd = copy(Array(first.dropFirst()))
         self.target = copy(target)
         self.mate = copy(mate)
         self.residual = copy(residual)  // reset again when a start is not taken
@@ -352,12 +466,41 @@ private struct Scratch {
         phaseStart = filled(n, 0)
         inQueue = filled(n, false)
         queue = filled(max(n, 1), 0)
+        rank = filled(n, 0)
+        bucketHead = filled(2 * n + 2, -1)
+        bucketNext = filled(n, -1)
+        bucketPrev = filled(n, -1)
+        scanned = filled(n, false)
+    }
+
+    /// Exchanges the arcs at positions i and j (of one node's list), keeping their reverses pointing at them.
+    @inline(__always) func swapArcs(_ i: Int, _ j: Int) {
+        guard i != j else { return }
+        target.swapAt(i, j); mate.swapAt(i, j); residual.swapAt(i, j); cost.swapAt(i, j)
+        mate[Int(mate[i])] = Int32(i)
+        mate[Int(mate[j])] = Int32(j)
+    }
+
+    /// Puts each node's student reverses with residual capacity first in their section, in list order, and
+    /// sets ``activeEnd`` (once the flow is loaded; pushes keep it so).
+    func sortSections() {
+        for v in 0 ..< studentSection.count {
+            var end = studentSection[v]
+            let last = first[v + 1]
+            guard end < last else { activeEnd[v] = last; continue }
+            for a in end ..< last where residual[a] > 0 {
+                swapArcs(a, end)
+                end += 1
+            }
+            activeEnd[v] = end
+        }
     }
 
     func deallocate() {
-        for b in [first, residual, cost, price, excess, current, phaseStart] { b.deallocate() }
-        for b in [target, mate, queue] { b.deallocate() }
+        for b in [first, studentSection, activeEnd, residual, cost, price, excess, current, phaseStart, rank] { b.deallocate() }
+        for b in [target, mate, queue, bucketHead, bucketNext, bucketPrev] { b.deallocate() }
         inQueue.deallocate()
+        scanned.deallocate()
     }
 }
 
