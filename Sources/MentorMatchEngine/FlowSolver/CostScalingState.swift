@@ -1,0 +1,544 @@
+/// The working state of one ``CostScalingFlow`` solve: a pseudoflow on the student network with node
+/// prices, and the push–relabel steps on it, specialised to the network's shape.
+///
+/// Nodes use ``FlowInstance`` numbering: students `0..<S`, then the head nodes (mentors, arrival nodes,
+/// the sink). A student ships at most its one unit, so its flow is one chosen arc (or none, and then it
+/// holds an excess of 1): there are no reverse-arc arrays. A head node's residual arcs are its link arcs
+/// and the reverses of its members' chosen arcs (a linked list of students per head), so a mentor's scan
+/// costs its load, not its degree, and a student's scan reads its own arcs contiguously.
+/// Capacities beyond the number of students never bind: they are cut to it while pushing, and the
+/// true ones are used for the final potentials. Buffers are freed by ``deallocate()``.
+final class CostScalingState {
+    let studentCount: Int, mentorCount: Int, nodeCount: Int, sink: Int
+    // The network: each student's arcs `arcStart[s] ..< arcStart[s+1]` (its instance arcs, then its arc to
+    // the sink when it may be unassigned), their head nodes and scaled costs; the arcs into each head node.
+    let arcStart: UnsafeMutableBufferPointer<Int>
+    let arcHead: UnsafeMutableBufferPointer<Int32>
+    let arcStudent: UnsafeMutableBufferPointer<Int32>
+    let cost: UnsafeMutableBufferPointer<Int>
+    let inStart: UnsafeMutableBufferPointer<Int>
+    let inArc: UnsafeMutableBufferPointer<Int32>
+    /// Capacities cut to the number of students (for pushes) and as given (for the potentials).
+    let capacity: UnsafeMutableBufferPointer<Int>, maxNew: UnsafeMutableBufferPointer<Int>
+    let trueCapacity: [Int], trueMaxNew: [Int]
+    // The pseudoflow: each student's arc (−1: none, the student holds an excess of 1), the flow on the
+    // links (mentor → sink, arrival → mentor), excesses, and each head's members (students whose arc ends there).
+    let chosen: UnsafeMutableBufferPointer<Int32>
+    let load: UnsafeMutableBufferPointer<Int>, arrivals: UnsafeMutableBufferPointer<Int>
+    let excess: UnsafeMutableBufferPointer<Int>
+    let memberFirst: UnsafeMutableBufferPointer<Int32>
+    let member: UnsafeMutableBufferPointer<Member>
+    // Prices (scaled), each student's current arc, each node's price at the start of the refinement.
+    let price: UnsafeMutableBufferPointer<Int>
+    let current: UnsafeMutableBufferPointer<Int>
+    let phaseStart: UnsafeMutableBufferPointer<Int>
+    // FIFO of active nodes, each at most once, in a ring of n slots.
+    let queue: UnsafeMutableBufferPointer<Int32>, inQueue: UnsafeMutableBufferPointer<Bool>
+    var queueHead = 0, queueCount = 0
+    // Global price update: distance of each node, bucket links, settled flags.
+    let rank: UnsafeMutableBufferPointer<Int>
+    let bucketHead: UnsafeMutableBufferPointer<Int32>
+    let bucketNext: UnsafeMutableBufferPointer<Int32>, bucketPrev: UnsafeMutableBufferPointer<Int32>
+    let scanned: UnsafeMutableBufferPointer<Bool>
+
+    var epsilon = 1
+    /// Pushes and relabels so far; relabels since the last global price update.
+    var work = 0
+    var relabelsSinceUpdate = 0
+    /// Largest price drop allowed in a refinement before the excess is declared stuck (infeasible).
+    var dropLimit = Int.max
+    var sinkDischarges = 0
+    private var sinkCursor = 0, sinkMember = -1
+
+    init(studentCount: Int, mentorCount: Int, arcStart: [Int], arcHead: [Int32], arcStudent: [Int32], cost: [Int],
+         inStart: [Int], inArc: [Int32], capacity: [Int], maxNew: [Int]) {
+        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+            _ = b.initialize(from: array)
+            return UnsafeMutableBufferPointer(rebasing: b[0 ..< array.count])
+        }
+        func filled<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, count))
+            b.initialize(repeating: value)
+            return UnsafeMutableBufferPointer(rebasing: b[0 ..< count])
+        }
+        self.studentCount = studentCount
+        self.mentorCount = mentorCount
+        let n = studentCount + 2 * mentorCount + 1
+        nodeCount = n
+        sink = n - 1
+        self.arcStart = copy(arcStart)
+        self.arcHead = copy(arcHead)
+        self.arcStudent = copy(arcStudent)
+        self.cost = copy(cost)
+        self.inStart = copy(inStart)
+        self.inArc = copy(inArc)
+        self.capacity = copy(capacity.map { min($0, studentCount) })
+        self.maxNew = copy(maxNew.map { min($0, studentCount) })
+        trueCapacity = capacity
+        trueMaxNew = maxNew
+        chosen = filled(studentCount, -1)
+        load = filled(mentorCount, 0)
+        arrivals = filled(mentorCount, 0)
+        excess = filled(n, 0)
+        memberFirst = filled(n - studentCount, -1)
+        member = filled(studentCount, Member(value: 0, next: -1, prev: -1))
+        price = filled(n, 0)
+        current = filled(studentCount, 0)
+        phaseStart = filled(n, 0)
+        queue = filled(n, 0)
+        inQueue = filled(n, false)
+        rank = filled(n, 0)
+        bucketHead = filled(2 * n + 2, -1)
+        bucketNext = filled(n, -1)
+        bucketPrev = filled(n, -1)
+        scanned = filled(n, false)
+    }
+
+    func deallocate() {
+        for b in [arcStart, cost, inStart, capacity, maxNew, load, arrivals, excess, price, current, phaseStart, rank] {
+            b.baseAddress?.deallocate()
+        }
+        member.baseAddress?.deallocate()
+        for b in [arcHead, arcStudent, inArc, chosen, memberFirst, queue, bucketHead, bucketNext, bucketPrev] {
+            b.baseAddress?.deallocate()
+        }
+        inQueue.baseAddress?.deallocate()
+        scanned.baseAddress?.deallocate()
+    }
+
+    // MARK: Flow
+
+    /// No flow: every student holds its unit, the sink the matching demand.
+    func resetFlow() {
+        for s in 0..<studentCount { chosen[s] = -1; excess[s] = 1; member[s] = Member(value: 0, next: -1, prev: -1) }
+        for h in memberFirst.indices { memberFirst[h] = -1 }
+        for v in studentCount..<nodeCount { excess[v] = 0 }
+        for m in 0..<mentorCount { load[m] = 0; arrivals[m] = 0 }
+        for v in 0..<nodeCount { price[v] = 0 }
+        excess[sink] = -studentCount
+    }
+
+    /// Sends student s's unit along its arc a (s holds its excess).
+    @inline(__always) func assign(_ s: Int, _ a: Int) {
+        let h = Int(arcHead[a])
+        chosen[s] = Int32(a)
+        excess[s] = 0
+        excess[h] += 1
+        let i = h - studentCount, first = memberFirst[i]
+        member[s] = Member(value: price[s] + cost[a], next: first, prev: -1)
+        if first >= 0 { member[Int(first)].prev = Int32(s) }
+        memberFirst[i] = Int32(s)
+    }
+
+    /// Takes student s's unit back from its arc's head.
+    @inline(__always) func unassign(_ s: Int) {
+        let h = Int(arcHead[Int(chosen[s])])
+        chosen[s] = -1
+        excess[s] = 1
+        excess[h] -= 1
+        let p = member[s].prev, x = member[s].next
+        if p >= 0 { member[Int(p)].next = x } else { memberFirst[h - studentCount] = x }
+        if x >= 0 { member[Int(x)].prev = p }
+    }
+
+    /// Takes student s's unit back from the sink, along its arc and the links after it (which carry it): the
+    /// deficit goes to the sink, where it would end up anyway, not to the mentor.
+    func takeBack(_ s: Int) {
+        let h = Int(arcHead[Int(chosen[s])])
+        unassign(s)
+        guard h != sink else { return }
+        var mentor = h
+        if h >= studentCount + mentorCount {
+            let m = h - studentCount - mentorCount
+            mentor = studentCount + m
+            arrivals[m] -= 1; excess[h] += 1; excess[mentor] -= 1
+        }
+        load[mentor - studentCount] -= 1; excess[mentor] += 1; excess[sink] -= 1
+    }
+
+    @inline(__always) func enqueue(_ v: Int) {
+        var slot = queueHead + queueCount
+        if slot >= nodeCount { slot -= nodeCount }
+        queue[slot] = Int32(v); queueCount += 1; inQueue[v] = true
+    }
+
+    @inline(__always) func dequeue() -> Int {
+        let v = Int(queue[queueHead])
+        queueHead += 1; if queueHead == nodeCount { queueHead = 0 }
+        queueCount -= 1; inQueue[v] = false
+        return v
+    }
+
+    @inline(__always) func activate(_ v: Int) {
+        if excess[v] > 0 && !inQueue[v] { enqueue(v) }
+    }
+
+    // MARK: Refinement
+
+    /// Makes the pseudoflow ε-optimal for the new ε, the excesses being free: each student's price is moved
+    /// into the range that keeps all its arcs ε-optimal (its unit taken back when there is none), and every
+    /// link of negative reduced cost is saturated. False when some student has no arc at all.
+    func startRefinement() -> Bool {
+        let eps = epsilon
+        for s in 0..<studentCount {
+            let a = Int(chosen[s])
+            var best = Int.min, bestOther = Int.min
+            for b in arcStart[s] ..< arcStart[s + 1] {
+                let value = price[Int(arcHead[b])] - cost[b]
+                if value > best { best = value }
+                if b != a && value > bestOther { bestOther = value }
+            }
+            if best == Int.min { return false }
+            if a >= 0 {
+                let upper = price[Int(arcHead[a])] - cost[a] + eps
+                let lower = bestOther == Int.min ? Int.min : bestOther - eps
+                if lower <= upper {
+                    price[s] = min(max(price[s], lower), upper)
+                    member[s].value = price[s] + cost[a]
+                } else {
+                    takeBack(s)
+                    price[s] = best - eps
+                }
+            } else {
+                price[s] = best - eps
+            }
+            current[s] = arcStart[s]
+        }
+        let sCount = studentCount, mCount = mentorCount
+        for m in 0..<mCount {
+            let mentor = sCount + m, arrival = sCount + mCount + m
+            let toSink = price[mentor] - price[sink]
+            if toSink < -eps && load[m] < capacity[m] {
+                let d = capacity[m] - load[m]
+                load[m] += d; excess[mentor] -= d; excess[sink] += d
+            } else if toSink > eps && load[m] > 0 {
+                let d = load[m]
+                load[m] = 0; excess[mentor] += d; excess[sink] -= d
+            }
+            let link = price[arrival] - price[mentor]
+            if link < -eps && arrivals[m] < maxNew[m] {
+                let d = maxNew[m] - arrivals[m]
+                arrivals[m] += d; excess[arrival] -= d; excess[mentor] += d
+            } else if link > eps && arrivals[m] > 0 {
+                let d = arrivals[m]
+                arrivals[m] = 0; excess[arrival] += d; excess[mentor] -= d
+            }
+        }
+        for v in 0..<nodeCount { phaseStart[v] = price[v] }
+        resetSinkCursor()
+        return true
+    }
+
+    /// Discharges student s (its excess of 1): pushes along its first admissible arc from the current one,
+    /// or relabels it to its best arc and pushes there. False when its price fell beyond ``dropLimit``.
+    @inline(__always) func dischargeStudent(_ s: Int) -> Bool {
+        let ps = price[s], end = arcStart[s + 1]
+        var a = current[s]
+        while a < end {
+            if cost[a] + ps - price[Int(arcHead[a])] < 0 {
+                current[s] = a
+                push(s, a)
+                return true
+            }
+            a += 1
+        }
+        var best = Int.min, bestArc = -1
+        for b in arcStart[s] ..< end {
+            let value = price[Int(arcHead[b])] - cost[b]
+            if value > best { best = value; bestArc = b }
+        }
+        price[s] = best - epsilon
+        work += 1
+        relabelsSinceUpdate += 1
+        if phaseStart[s] - price[s] > dropLimit { return false }
+        current[s] = bestArc
+        push(s, bestArc)
+        return true
+    }
+
+    @inline(__always) private func push(_ s: Int, _ a: Int) {
+        assign(s, a)
+        work += 1
+        activate(Int(arcHead[a]))
+    }
+
+    /// Discharges head node v: pushes along its links and back along its members' arcs while admissible,
+    /// relabels when none is left. False when it has no residual arc or its price fell beyond ``dropLimit``.
+    func dischargeHead(_ v: Int) -> Bool {
+        let sCount = studentCount, mCount = mentorCount
+        if v == sink { return dischargeSink() }
+        while excess[v] > 0 {
+            let pv = price[v]
+            // Links, then members.
+            if v < sCount + mCount {
+                let m = v - sCount, arrival = sCount + mCount + m
+                if load[m] < capacity[m] && pv - price[sink] < 0 {
+                    let d = min(excess[v], capacity[m] - load[m])
+                    load[m] += d; excess[v] -= d; excess[sink] += d
+                    work += 1
+                    activate(sink)
+                }
+                if excess[v] > 0 && arrivals[m] > 0 && pv - price[arrival] < 0 {
+                    let d = min(excess[v], arrivals[m])
+                    arrivals[m] -= d; excess[v] -= d; excess[arrival] += d
+                    work += 1
+                    activate(arrival)
+                }
+            } else {
+                let m = v - sCount - mCount, mentor = sCount + m
+                if arrivals[m] < maxNew[m] && pv - price[mentor] < 0 {
+                    let d = min(excess[v], maxNew[m] - arrivals[m])
+                    arrivals[m] += d; excess[v] -= d; excess[mentor] += d
+                    work += 1
+                    activate(mentor)
+                }
+            }
+            // Members: the reverse of a member's arc costs −cost.
+            var s = Int(memberFirst[v - sCount])
+            while s >= 0 && excess[v] > 0 {
+                let next = Int(member[s].next)
+                if pv - member[s].value < 0 {
+                    unassign(s)
+                    work += 1
+                    activate(s)
+                }
+                s = next
+            }
+            if excess[v] == 0 { break }
+            // Relabel: the least price drop that makes some residual arc admissible, plus ε.
+            var best = Int.min
+            if v < sCount + mCount {
+                let m = v - sCount
+                if load[m] < capacity[m] { best = max(best, price[sink]) }
+                if arrivals[m] > 0 { best = max(best, price[sCount + mCount + m]) }
+            } else {
+                let m = v - sCount - mCount
+                if arrivals[m] < maxNew[m] { best = max(best, price[sCount + m]) }
+            }
+            s = Int(memberFirst[v - sCount])
+            while s >= 0 {
+                best = max(best, member[s].value)
+                s = Int(member[s].next)
+            }
+            if best == Int.min { return false }
+            price[v] = best - epsilon
+            work += 1
+            relabelsSinceUpdate += 1
+            if phaseStart[v] - price[v] > dropLimit { return false }
+        }
+        return true
+    }
+
+    /// Discharges the sink (its arcs: back to every mentor with load, back to every unassigned student),
+    /// resuming where its last discharge stopped (``sinkCursor``): the arcs before it stay inadmissible
+    /// until the sink is relabelled, so a sink that keeps receiving single units costs O(1) a time.
+    private func dischargeSink() -> Bool {
+        let sCount = studentCount, mCount = mentorCount, v = sink
+        sinkDischarges += 1
+        while excess[v] > 0 {
+            let pv = price[v]
+            while sinkCursor < mCount {
+                let m = sinkCursor
+                if load[m] > 0 && pv - price[sCount + m] < 0 {
+                    let d = min(excess[v], load[m])
+                    load[m] -= d; excess[v] -= d; excess[sCount + m] += d
+                    work += 1
+                    activate(sCount + m)
+                    if excess[v] == 0 { return true }
+                }
+                sinkCursor += 1
+            }
+            while sinkMember >= 0 {
+                let s = sinkMember
+                let next = Int(member[s].next)
+                if pv - member[s].value < 0 {
+                    unassign(s)
+                    work += 1
+                    activate(s)
+                }
+                sinkMember = next
+                if excess[v] == 0 { return true }
+            }
+            var best = Int.min
+            for m in 0..<mCount where load[m] > 0 { best = max(best, price[sCount + m]) }
+            var s = Int(memberFirst[v - sCount])
+            while s >= 0 {
+                best = max(best, member[s].value)
+                s = Int(member[s].next)
+            }
+            if best == Int.min { return false }
+            price[v] = best - epsilon
+            work += 1
+            relabelsSinceUpdate += 1
+            if phaseStart[v] - price[v] > dropLimit { return false }
+            resetSinkCursor()
+        }
+        return true
+    }
+
+    /// Where the sink's next discharge starts: its first mentor, then its members. Reset whenever its price
+    /// or the prices around it change (relabel, refinement, global update).
+    func resetSinkCursor() {
+        sinkCursor = 0
+        sinkMember = Int(memberFirst[sink - studentCount])
+    }
+
+    // MARK: Global price update
+
+    /// Global price update (Goldberg 1997, as in CS2): lowers every price by ε times the node's distance to
+    /// the nearest deficit, where a residual arc of reduced cost c counts ⌊c/ε⌋ + 1 (0 when c < 0). Every
+    /// residual arc stays ε-optimal (its reduced cost drops by at most its length times ε) and each excess
+    /// then has an admissible path to a deficit, which saves most relabels. A bucket Dijkstra over reversed
+    /// residual arcs, stopped once every excess is settled; nodes not settled drop as much as the last
+    /// distance settled. Resets every current arc.
+    func globalPriceUpdate() {
+        let n = nodeCount, sCount = studentCount, mCount = mentorCount, eps = epsilon
+        let bucketCount = bucketHead.count
+        let unreached = Int.max
+        for b in 0..<bucketCount { bucketHead[b] = -1 }
+        var excessLeft = 0
+        for v in 0..<n {
+            scanned[v] = false
+            if excess[v] < 0 { rank[v] = 0; insert(v, 0) } else { rank[v] = unreached }
+            if excess[v] > 0 { excessLeft += 1 }
+        }
+        var level = 0
+        /// Arc u → v (settled at `level`) of reduced cost `reduced` is residual: u may be `level + length` away.
+        @inline(__always) func reach(_ u: Int, _ reduced: Int) {
+            if scanned[u] { return }
+            let length = reduced < 0 ? 0 : reduced / eps + 1
+            guard length < bucketCount - level else { return }
+            let d = level + length
+            if d < rank[u] {
+                if rank[u] != unreached { remove(u, rank[u]) }
+                rank[u] = d
+                insert(u, d)
+            }
+        }
+        while excessLeft > 0 {
+            let head = bucketHead[level]
+            if head < 0 {
+                if level + 1 == bucketCount { break }
+                level += 1
+                continue
+            }
+            let v = Int(head)
+            remove(v, level)
+            scanned[v] = true
+            if excess[v] > 0 { excessLeft -= 1 }
+            let pv = price[v]
+            if v < sCount {
+                // Into a student: the reverse of its arc, from its head.
+                let a = Int(chosen[v])
+                if a >= 0 {
+                    let h = Int(arcHead[a])
+                    reach(h, -cost[a] + price[h] - pv)
+                }
+                continue
+            }
+            // Into a head node: the arcs of students not on them, then links.
+            for k in inStart[v - sCount] ..< inStart[v - sCount + 1] {
+                let a = Int(inArc[k]), s = Int(arcStudent[a])
+                if Int(chosen[s]) != a { reach(s, cost[a] + price[s] - pv) }
+            }
+            if v == sink {
+                for m in 0..<mCount where load[m] < capacity[m] { reach(sCount + m, price[sCount + m] - pv) }
+            } else if v < sCount + mCount {
+                let m = v - sCount
+                if arrivals[m] < maxNew[m] { reach(sCount + mCount + m, price[sCount + mCount + m] - pv) }
+                if load[m] > 0 { reach(sink, price[sink] - pv) }
+            } else {
+                let m = v - sCount - mCount
+                if arrivals[m] > 0 { reach(sCount + m, price[sCount + m] - pv) }
+            }
+        }
+        for v in 0..<n {
+            price[v] -= (scanned[v] ? rank[v] : level) * eps
+        }
+        for s in 0..<sCount {
+            current[s] = arcStart[s]
+            let a = Int(chosen[s])
+            if a >= 0 { member[s].value = price[s] + cost[a] }
+        }
+        resetSinkCursor()
+        relabelsSinceUpdate = 0
+    }
+
+    @inline(__always) private func insert(_ v: Int, _ b: Int) {
+        let h = bucketHead[b]
+        bucketNext[v] = h; bucketPrev[v] = -1
+        if h >= 0 { bucketPrev[Int(h)] = Int32(v) }
+        bucketHead[b] = Int32(v)
+    }
+
+    @inline(__always) private func remove(_ v: Int, _ b: Int) {
+        let p = bucketPrev[v], x = bucketNext[v]
+        if p >= 0 { bucketNext[Int(p)] = x } else { bucketHead[b] = x }
+        if x >= 0 { bucketPrev[Int(x)] = p }
+    }
+
+    // MARK: Certificate
+
+    /// Potentials in original cost units (scaled costs divided by `multiplier`) that give every residual arc
+    /// of the flow, with its true capacities, a non-negative reduced cost: the scaled prices rounded down,
+    /// then lowered by a label-correcting pass (Bellman–Ford with a FIFO queue). Nil when that does not
+    /// settle within its budget (the flow would not be optimal).
+    func certifyingPotentials(multiplier: Int) -> [Int]? {
+        let n = nodeCount, sCount = studentCount, mCount = mentorCount
+        var potential = (0..<n).map { floorDivide(price[$0], multiplier) }
+        queueHead = 0; queueCount = 0
+        for v in 0..<n { inQueue[v] = false }
+        for v in 0..<n { enqueue(v) }
+        var relaxations = 0
+        let relaxationLimit = 64 * (cost.count + n)
+        @inline(__always) func relax(_ w: Int, _ candidate: Int) {
+            if candidate < potential[w] {
+                potential[w] = candidate
+                relaxations += 1
+                if !inQueue[w] { enqueue(w) }
+            }
+        }
+        while queueCount > 0 {
+            let v = dequeue()
+            let pv = potential[v]
+            if v < sCount {
+                let a = Int(chosen[v])
+                for b in arcStart[v] ..< arcStart[v + 1] where b != a {
+                    relax(Int(arcHead[b]), pv + cost[b] / multiplier)
+                }
+            } else {
+                var s = Int(memberFirst[v - sCount])
+                while s >= 0 {
+                    relax(s, pv - cost[Int(chosen[s])] / multiplier)
+                    s = Int(member[s].next)
+                }
+                if v == sink {
+                    for m in 0..<mCount where load[m] > 0 { relax(sCount + m, pv) }
+                } else if v < sCount + mCount {
+                    let m = v - sCount
+                    if load[m] < trueCapacity[m] { relax(sink, pv) }
+                    if arrivals[m] > 0 { relax(sCount + mCount + m, pv) }
+                } else {
+                    let m = v - sCount - mCount
+                    if arrivals[m] < trueMaxNew[m] { relax(sCount + m, pv) }
+                }
+            }
+            if relaxations > relaxationLimit { return nil }
+        }
+        return potential
+    }
+}
+
+/// A student in its head's list of members, with the value `price + cost` of its chosen arc (the reverse
+/// arc head → student has reduced cost `price(head) − value`), kept current whenever its price changes.
+struct Member {
+    var value: Int
+    var next: Int32
+    var prev: Int32
+}
+
+private func floorDivide(_ a: Int, _ b: Int) -> Int {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}
