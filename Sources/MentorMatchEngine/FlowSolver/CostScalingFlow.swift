@@ -114,6 +114,10 @@ final class CostScalingFlow {
         let (bound, o2) = scaledLargest.multipliedReportingOverflow(by: 16 * n + 16)
         guard !o1, !o2, bound < Int.max / 4 else { return nil }
 
+        var clk = ContinuousClock.now
+        var times = [String: Double]()
+        func lap(_ k: String) { let d = ContinuousClock.now - clk; clk = ContinuousClock.now; times[k, default: 0] += Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds) }
+        var updates = 0
         let state = CostScalingState(
             studentCount: sCount, mentorCount: instance.mentorCount, arcStart: arcStart, arcHead: arcHead,
             arcStudent: arcStudent, cost: originalCost.map { $0 * multiplier }, inStart: inStart, inArc: inArc,
@@ -127,16 +131,20 @@ final class CostScalingFlow {
             state.resetFlow()
         }
         let updateInterval = max(64, Int(Self.updateFrequency * Double(n)))
+        lap("init")
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             state.epsilon = epsilon
             state.dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
+            lap("discharge")
             guard state.startRefinement() else { return nil }
-            state.globalPriceUpdate()
+            lap("start")
+            state.globalPriceUpdate(); updates += 1
+            lap("update")
             for v in 0..<n where state.excess[v] > 0 { state.enqueue(v) }
             while state.queueCount > 0 {
                 if state.work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
-                if state.relabelsSinceUpdate >= updateInterval { state.globalPriceUpdate() }
+                if state.relabelsSinceUpdate >= updateInterval { lap("discharge"); state.globalPriceUpdate(); updates += 1; lap("update") }
                 let v = state.dequeue()
                 if v < sCount {
                     if state.excess[v] > 0 && !state.dischargeStudent(v) { return nil }
@@ -146,7 +154,8 @@ final class CostScalingFlow {
             }
         }
 
-        if ProcessInfo.processInfo.environment["CS_PROF"] != nil { print("prof: sink discharges \(state.sinkDischarges) work \(state.work)") }
+        lap("discharge")
+        defer { if ProcessInfo.processInfo.environment["CS_PROF"] != nil { lap("certify"); print("prof: sink discharges \(state.sinkDischarges) relabels \(state.sinkRelabels) work \(state.work) updates \(updates)", times.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.3f", $0.value))" }) } }
         // The flow is 1-optimal for the scaled costs, hence optimal; potentials for the original costs.
         guard let potential = state.certifyingPotentials(multiplier: multiplier) else { return nil }
         var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: sCount)

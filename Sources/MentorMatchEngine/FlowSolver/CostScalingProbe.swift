@@ -1,11 +1,15 @@
+import Foundation
+
 /// ``CostScalingFlow`` timed alone on the networks of ``PricedRebalance``'s first two rounds (for
 /// `mentormatch-bench costscaling`): round 1 is each student's best pairs (fresh solve at move price 0),
 /// round 2 adds the pairs that price in against round 1's duals and is solved fresh and from round 1's
 /// optimum (``CostScalingFlow/Start``). Every answer is checked: the warm and fresh costs must agree.
 public enum CostScalingProbe {
-    /// What one network took: median and all wall seconds of the solves, and their work (pushes + relabels).
+    /// What one network took: wall and CPU (this thread) seconds of each solve, their work (pushes +
+    /// relabels) and the optimum's cost.
     public struct Timing: Sendable {
         public var seconds: [Double]
+        public var cpuSeconds: [Double]
         public var work: Int
         public var cost: Int
     }
@@ -64,16 +68,24 @@ public enum CostScalingProbe {
 
     private static func time(_ instance: FlowInstance, cost: [Int], start: CostScalingFlow.Start?, runs: Int, what: String) throws
         -> (Timing, CostScalingFlow.Optimum) {
-        var seconds: [Double] = [], last: CostScalingFlow.Optimum?
+        var seconds: [Double] = [], cpuSeconds: [Double] = [], last: CostScalingFlow.Optimum?
         for _ in 0..<max(1, runs) {
-            let t = ContinuousClock.now
+            let t = ContinuousClock.now, cpu = threadCPUSeconds()
             guard let optimum = CostScalingFlow(instance, cost: cost).solve(from: start) else { throw Failure.noAnswer(what) }
+            cpuSeconds.append(threadCPUSeconds() - cpu)
             let d = ContinuousClock.now - t
             seconds.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
             last = optimum
         }
         let optimum = last!
         let total = optimum.chosen.reduce(0) { $0 + ($1 >= 0 ? cost[Int($1)] : 0) }
-        return (Timing(seconds: seconds, work: optimum.work, cost: total), optimum)
+        return (Timing(seconds: seconds, cpuSeconds: cpuSeconds, work: optimum.work, cost: total), optimum)
+    }
+
+    /// CPU seconds used by the calling thread so far (the solves run on one thread).
+    private static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }

@@ -14,10 +14,10 @@ final class CostScalingState {
     // the sink when it may be unassigned), their head nodes and scaled costs; the arcs into each head node.
     let arcStart: UnsafeMutableBufferPointer<Int>
     let arcHead: UnsafeMutableBufferPointer<Int32>
-    let arcStudent: UnsafeMutableBufferPointer<Int32>
     let cost: UnsafeMutableBufferPointer<Int>
     let inStart: UnsafeMutableBufferPointer<Int>
-    let inArc: UnsafeMutableBufferPointer<Int32>
+    /// Arcs into each head node, `inStart[h − S] ..< inStart[h − S + 1]`, with their student and scaled cost.
+    let incoming: UnsafeMutableBufferPointer<Incoming>
     /// Capacities cut to the number of students (for pushes) and as given (for the potentials).
     let capacity: UnsafeMutableBufferPointer<Int>, maxNew: UnsafeMutableBufferPointer<Int>
     let trueCapacity: [Int], trueMaxNew: [Int]
@@ -47,7 +47,7 @@ final class CostScalingState {
     var relabelsSinceUpdate = 0
     /// Largest price drop allowed in a refinement before the excess is declared stuck (infeasible).
     var dropLimit = Int.max
-    var sinkDischarges = 0
+    var sinkDischarges = 0, sinkRelabels = 0
     private var sinkCursor = 0, sinkMember = -1
 
     init(studentCount: Int, mentorCount: Int, arcStart: [Int], arcHead: [Int32], arcStudent: [Int32], cost: [Int],
@@ -69,10 +69,9 @@ final class CostScalingState {
         sink = n - 1
         self.arcStart = copy(arcStart)
         self.arcHead = copy(arcHead)
-        self.arcStudent = copy(arcStudent)
         self.cost = copy(cost)
         self.inStart = copy(inStart)
-        self.inArc = copy(inArc)
+        self.incoming = copy(inArc.map { Incoming(cost: cost[Int($0)], arc: $0, student: arcStudent[Int($0)]) })
         self.capacity = copy(capacity.map { min($0, studentCount) })
         self.maxNew = copy(maxNew.map { min($0, studentCount) })
         trueCapacity = capacity
@@ -100,7 +99,8 @@ final class CostScalingState {
             b.baseAddress?.deallocate()
         }
         member.baseAddress?.deallocate()
-        for b in [arcHead, arcStudent, inArc, chosen, memberFirst, queue, bucketHead, bucketNext, bucketPrev] {
+        incoming.baseAddress?.deallocate()
+        for b in [arcHead, chosen, memberFirst, queue, bucketHead, bucketNext, bucketPrev] {
             b.baseAddress?.deallocate()
         }
         inQueue.baseAddress?.deallocate()
@@ -373,6 +373,7 @@ final class CostScalingState {
             relabelsSinceUpdate += 1
             if phaseStart[v] - price[v] > dropLimit { return false }
             resetSinkCursor()
+            sinkRelabels += 1
         }
         return true
     }
@@ -439,8 +440,8 @@ final class CostScalingState {
             }
             // Into a head node: the arcs of students not on them, then links.
             for k in inStart[v - sCount] ..< inStart[v - sCount + 1] {
-                let a = Int(inArc[k]), s = Int(arcStudent[a])
-                if Int(chosen[s]) != a { reach(s, cost[a] + price[s] - pv) }
+                let arc = incoming[k], s = Int(arc.student)
+                if chosen[s] != arc.arc { reach(s, arc.cost + price[s] - pv) }
             }
             if v == sink {
                 for m in 0..<mCount where load[m] < capacity[m] { reach(sCount + m, price[sCount + m] - pv) }
@@ -528,6 +529,13 @@ final class CostScalingState {
         }
         return potential
     }
+}
+
+/// An arc into a head node, as the global price update reads it.
+struct Incoming {
+    var cost: Int
+    var arc: Int32
+    var student: Int32
 }
 
 /// A student in its head's list of members, with the value `price + cost` of its chosen arc (the reverse
