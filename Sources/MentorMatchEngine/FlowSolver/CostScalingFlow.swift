@@ -32,11 +32,14 @@ final class CostScalingFlow {
     /// environment variable `MENTORMATCH_COST_SCALING` is `0` (to compare both solvers).
     static let isEnabledByDefault = ProcessInfo.processInfo.environment["MENTORMATCH_COST_SCALING"] != "0"
 
-    /// Division of ε per refinement.
-    static let alpha = Int(ProcessInfo.processInfo.environment["CS_ALPHA"] ?? "8")!
+    /// Division of ε per refinement (8 did best on the generated L and XL tiers, against 4 and 16).
+    static let alpha = 8
 
-    /// Relabels between two global price updates, per node.
-    static let updateFrequency = Double(ProcessInfo.processInfo.environment["CS_UPD"] ?? "2")!
+    /// Once ε is at most this many original cost units, each refinement ends with an attempt to certify the flow.
+    static let earlyCertificateUnits = 1
+
+    /// Relabels between two global price updates, per node (2 did best on L and XL, against 0.5 to 8).
+    static let updateFrequency = 2.0
 
     let instance: FlowInstance
     // The network in the layout of ``CostScalingState``: each student's arcs (its instance arcs, then its
@@ -105,6 +108,7 @@ final class CostScalingFlow {
     /// Solves; nil when the numbers could overflow, the forced students cannot all be placed, or `shouldStop` fires.
     func solve(from start: Start? = nil, shouldStop: () -> Bool = { false }) -> Optimum? {
         let n = instance.nodeCount, sCount = instance.studentCount
+        guard arcHead.count < Int(Int32.max) else { return nil }
         var largest = 1
         for c in originalCost { largest = max(largest, abs(c)) }
         let multiplier = n + 1
@@ -114,10 +118,6 @@ final class CostScalingFlow {
         let (bound, o2) = scaledLargest.multipliedReportingOverflow(by: 16 * n + 16)
         guard !o1, !o2, bound < Int.max / 4 else { return nil }
 
-        var clk = ContinuousClock.now
-        var times = [String: Double]()
-        func lap(_ k: String) { let d = ContinuousClock.now - clk; clk = ContinuousClock.now; times[k, default: 0] += Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds) }
-        var updates = 0
         let state = CostScalingState(
             studentCount: sCount, mentorCount: instance.mentorCount, arcStart: arcStart, arcHead: arcHead,
             arcStudent: arcStudent, cost: originalCost.map { $0 * multiplier }, inStart: inStart, inArc: inArc,
@@ -131,36 +131,38 @@ final class CostScalingFlow {
             state.resetFlow()
         }
         let updateInterval = max(64, Int(Self.updateFrequency * Double(n)))
-        lap("init")
+        var certified: [Int]?
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             state.epsilon = epsilon
             state.dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
-            lap("discharge")
             guard state.startRefinement() else { return nil }
-            lap("start")
-            state.globalPriceUpdate(); updates += 1
-            lap("update")
-            for v in 0..<n where state.excess[v] > 0 { state.enqueue(v) }
+            state.globalPriceUpdate()
+            for v in 0..<n where state.hasExcess(v) { state.enqueue(v) }
             while state.queueCount > 0 {
                 if state.work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
-                if state.relabelsSinceUpdate >= updateInterval { lap("discharge"); state.globalPriceUpdate(); updates += 1; lap("update") }
+                if state.relabelsSinceUpdate >= updateInterval { state.globalPriceUpdate() }
                 let v = state.dequeue()
                 if v < sCount {
-                    if state.excess[v] > 0 && !state.dischargeStudent(v) { return nil }
+                    if state.hasExcess(v) && !state.dischargeStudent(v) { return nil }
                 } else if !state.dischargeHead(v) {
                     return nil
                 }
             }
+            // Below one original unit, the flow is often optimal already (a negative cycle would need more
+            // than multiplier / ε arcs): when potentials certify it, the refinements left are not needed.
+            if epsilon > 1 && epsilon <= Self.earlyCertificateUnits * multiplier,
+               let potential = state.certifyingPotentials(multiplier: multiplier, relaxationLimit: n) {
+                certified = potential
+                break
+            }
         }
 
-        lap("discharge")
-        defer { if ProcessInfo.processInfo.environment["CS_PROF"] != nil { lap("certify"); print("prof: sink discharges \(state.sinkDischarges) relabels \(state.sinkRelabels) work \(state.work) updates \(updates)", times.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.3f", $0.value))" }) } }
         // The flow is 1-optimal for the scaled costs, hence optimal; potentials for the original costs.
-        guard let potential = state.certifyingPotentials(multiplier: multiplier) else { return nil }
+        guard let potential = certified ?? state.certifyingPotentials(multiplier: multiplier) else { return nil }
         var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: sCount)
         for s in 0..<sCount {
-            let a = Int(state.chosen[s])
+            let a = state.chosenArc(s)
             guard a >= 0 else { return nil }
             chosen[s] = instanceArc[a] >= 0 ? instanceArc[a] : SuccessiveShortestPaths.unassigned
         }
@@ -172,54 +174,26 @@ extension CostScalingFlow {
     /// Loads `start` into `state` (flow, scaled prices; every excess 0) and returns the least ε for which
     /// that flow is ε-optimal, or nil (the state to be reset) when `start` does not fit this network.
     fileprivate func warmStart(_ start: Start, state: CostScalingState, multiplier: Int, limit: Int) -> Int? {
-        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount, sink = inst.sink
+        let inst = instance, sCount = inst.studentCount
         guard start.chosen.count == sCount, start.potential.count == inst.nodeCount else { return nil }
-        state.resetFlow()
-        let price = state.price, cost = state.cost
+        var headPrice = [Int](repeating: 0, count: inst.nodeCount)
         for v in sCount ..< inst.nodeCount {
             let (scaled, overflow) = start.potential[v].multipliedReportingOverflow(by: multiplier)
             guard !overflow, abs(scaled) < limit else { return nil }
-            price[v] = scaled
+            headPrice[v] = scaled
         }
+        var arcOf = [Int32](repeating: 0, count: sCount)
         for s in 0..<sCount {
             let local = start.chosen[s]
-            let a: Int
             if local == SuccessiveShortestPaths.unassigned {
                 guard inst.mayBeUnassigned[s] else { return nil }
-                a = arcStart[s + 1] - 1
+                arcOf[s] = Int32(arcStart[s + 1] - 1)
             } else {
                 guard local >= 0, inst.arcStart[s] ..< inst.arcStart[s + 1] ~= Int(local) else { return nil }
-                a = Int(arcOfInstanceArc[Int(local)])
-            }
-            price[s] = price[Int(arcHead[a])] - cost[a]
-            state.assign(s, a)
-        }
-        // Route the heads' units on to the sink.
-        for m in 0..<mCount {
-            let mentor = sCount + m, arrival = sCount + mCount + m
-            let arrived = state.excess[arrival]
-            guard arrived <= state.maxNew[m] else { return nil }
-            state.arrivals[m] = arrived; state.excess[arrival] = 0; state.excess[mentor] += arrived
-            let loaded = state.excess[mentor]
-            guard loaded <= state.capacity[m] else { return nil }
-            state.load[m] = loaded; state.excess[mentor] = 0; state.excess[sink] += loaded
-        }
-        guard state.excess[sink] == 0 else { return nil }
-        // The largest violation of reduced-cost optimality: arcs not taken, then links.
-        var violation = 1
-        for s in 0..<sCount {
-            let ps = price[s], taken = Int(state.chosen[s])
-            for b in arcStart[s] ..< arcStart[s + 1] where b != taken {
-                violation = max(violation, price[Int(arcHead[b])] - cost[b] - ps)
+                arcOf[s] = arcOfInstanceArc[Int(local)]
             }
         }
-        for m in 0..<mCount {
-            let mentor = sCount + m, arrival = sCount + mCount + m
-            if state.load[m] < state.capacity[m] { violation = max(violation, price[sink] - price[mentor]) }
-            if state.load[m] > 0 { violation = max(violation, price[mentor] - price[sink]) }
-            if state.arrivals[m] < state.maxNew[m] { violation = max(violation, price[mentor] - price[arrival]) }
-            if state.arrivals[m] > 0 { violation = max(violation, price[arrival] - price[mentor]) }
-        }
-        return violation
+        guard state.loadFlow(arcOf: arcOf, headPrice: headPrice) else { return nil }
+        return state.largestViolation()
     }
 }

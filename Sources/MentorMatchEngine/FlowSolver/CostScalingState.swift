@@ -5,33 +5,32 @@
 /// the sink). A student ships at most its one unit, so its flow is one chosen arc (or none, and then it
 /// holds an excess of 1): there are no reverse-arc arrays. A head node's residual arcs are its link arcs
 /// and the reverses of its members' chosen arcs (a linked list of students per head), so a mentor's scan
-/// costs its load, not its degree, and a student's scan reads its own arcs contiguously.
+/// costs its load, not its degree. What a student's discharge reads sits together (``StudentNode``, then
+/// its arcs as ``StudentArc`` records), as the students come in no useful order on large networks.
 /// Capacities beyond the number of students never bind: they are cut to it while pushing, and the
 /// true ones are used for the final potentials. Buffers are freed by ``deallocate()``.
 final class CostScalingState {
     let studentCount: Int, mentorCount: Int, nodeCount: Int, sink: Int
-    // The network: each student's arcs `arcStart[s] ..< arcStart[s+1]` (its instance arcs, then its arc to
-    // the sink when it may be unassigned), their head nodes and scaled costs; the arcs into each head node.
-    let arcStart: UnsafeMutableBufferPointer<Int>
-    let arcHead: UnsafeMutableBufferPointer<Int32>
-    let cost: UnsafeMutableBufferPointer<Int>
-    let inStart: UnsafeMutableBufferPointer<Int>
+    /// Each student's arcs `node[s].start ..< node[s].end` (its instance arcs, then its arc to the sink
+    /// when it may be unassigned), with scaled cost and head node.
+    let arcs: UnsafeMutableBufferPointer<StudentArc>
     /// Arcs into each head node, `inStart[h − S] ..< inStart[h − S + 1]`, with their student and scaled cost.
+    let inStart: UnsafeMutableBufferPointer<Int>
     let incoming: UnsafeMutableBufferPointer<Incoming>
     /// Capacities cut to the number of students (for pushes) and as given (for the potentials).
     let capacity: UnsafeMutableBufferPointer<Int>, maxNew: UnsafeMutableBufferPointer<Int>
     let trueCapacity: [Int], trueMaxNew: [Int]
-    // The pseudoflow: each student's arc (−1: none, the student holds an excess of 1), the flow on the
-    // links (mentor → sink, arrival → mentor), excesses, and each head's members (students whose arc ends there).
-    let chosen: UnsafeMutableBufferPointer<Int32>
-    let load: UnsafeMutableBufferPointer<Int>, arrivals: UnsafeMutableBufferPointer<Int>
+    /// Each student's price, arcs and chosen arc (−1: none, the student holds an excess of 1).
+    let node: UnsafeMutableBufferPointer<StudentNode>
+    /// Each student in its head's list of members.
+    let member: UnsafeMutableBufferPointer<Member>
+    // Head nodes (indexed by node number; student entries unused): price, price at the start of the
+    // refinement, excess, first member. Links: flow mentor → sink (`load`) and arrival → mentor.
+    let price: UnsafeMutableBufferPointer<Int>
+    let phaseStart: UnsafeMutableBufferPointer<Int>
     let excess: UnsafeMutableBufferPointer<Int>
     let memberFirst: UnsafeMutableBufferPointer<Int32>
-    let member: UnsafeMutableBufferPointer<Member>
-    // Prices (scaled), each student's current arc, each node's price at the start of the refinement.
-    let price: UnsafeMutableBufferPointer<Int>
-    let current: UnsafeMutableBufferPointer<Int>
-    let phaseStart: UnsafeMutableBufferPointer<Int>
+    let load: UnsafeMutableBufferPointer<Int>, arrivals: UnsafeMutableBufferPointer<Int>
     // FIFO of active nodes, each at most once, in a ring of n slots.
     let queue: UnsafeMutableBufferPointer<Int32>, inQueue: UnsafeMutableBufferPointer<Bool>
     var queueHead = 0, queueCount = 0
@@ -47,9 +46,11 @@ final class CostScalingState {
     var relabelsSinceUpdate = 0
     /// Largest price drop allowed in a refinement before the excess is declared stuck (infeasible).
     var dropLimit = Int.max
-    var sinkDischarges = 0, sinkRelabels = 0
+    /// Where the sink's next discharge resumes: a mentor index, then (at `mentorCount`) a member.
     private var sinkCursor = 0, sinkMember = -1
 
+    /// `arcStart`, `arcHead` and `cost` (scaled) list each student's arcs; `inStart` / `inArc` the arcs into
+    /// each head node (by head index `h − S`).
     init(studentCount: Int, mentorCount: Int, arcStart: [Int], arcHead: [Int32], arcStudent: [Int32], cost: [Int],
          inStart: [Int], inArc: [Int32], capacity: [Int], maxNew: [Int]) {
         func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -67,24 +68,24 @@ final class CostScalingState {
         let n = studentCount + 2 * mentorCount + 1
         nodeCount = n
         sink = n - 1
-        self.arcStart = copy(arcStart)
-        self.arcHead = copy(arcHead)
-        self.cost = copy(cost)
+        arcs = copy(arcHead.indices.map { StudentArc(cost: cost[$0], head: arcHead[$0]) })
         self.inStart = copy(inStart)
-        self.incoming = copy(inArc.map { Incoming(cost: cost[Int($0)], arc: $0, student: arcStudent[Int($0)]) })
+        incoming = copy(inArc.map { Incoming(cost: cost[Int($0)], arc: $0, student: arcStudent[Int($0)]) })
         self.capacity = copy(capacity.map { min($0, studentCount) })
         self.maxNew = copy(maxNew.map { min($0, studentCount) })
         trueCapacity = capacity
         trueMaxNew = maxNew
-        chosen = filled(studentCount, -1)
-        load = filled(mentorCount, 0)
-        arrivals = filled(mentorCount, 0)
-        excess = filled(n, 0)
-        memberFirst = filled(n - studentCount, -1)
+        node = copy((0..<studentCount).map {
+            StudentNode(price: 0, phaseStart: 0, current: Int32(arcStart[$0]), chosen: -1,
+                        start: Int32(arcStart[$0]), end: Int32(arcStart[$0 + 1]))
+        })
         member = filled(studentCount, Member(value: 0, next: -1, prev: -1))
         price = filled(n, 0)
-        current = filled(studentCount, 0)
         phaseStart = filled(n, 0)
+        excess = filled(n, 0)
+        memberFirst = filled(n - studentCount, -1)
+        load = filled(mentorCount, 0)
+        arrivals = filled(mentorCount, 0)
         queue = filled(n, 0)
         inQueue = filled(n, false)
         rank = filled(n, 0)
@@ -95,58 +96,63 @@ final class CostScalingState {
     }
 
     func deallocate() {
-        for b in [arcStart, cost, inStart, capacity, maxNew, load, arrivals, excess, price, current, phaseStart, rank] {
-            b.baseAddress?.deallocate()
-        }
-        member.baseAddress?.deallocate()
+        arcs.baseAddress?.deallocate()
         incoming.baseAddress?.deallocate()
-        for b in [arcHead, chosen, memberFirst, queue, bucketHead, bucketNext, bucketPrev] {
-            b.baseAddress?.deallocate()
-        }
+        node.baseAddress?.deallocate()
+        member.baseAddress?.deallocate()
+        for b in [inStart, capacity, maxNew, price, phaseStart, excess, load, arrivals, rank] { b.baseAddress?.deallocate() }
+        for b in [memberFirst, queue, bucketHead, bucketNext, bucketPrev] { b.baseAddress?.deallocate() }
         inQueue.baseAddress?.deallocate()
         scanned.baseAddress?.deallocate()
     }
 
-    // MARK: Flow
+    // MARK: Nodes and flow
 
-    /// No flow: every student holds its unit, the sink the matching demand.
+    /// The price of node v (a student's lives in its ``StudentNode``).
+    @inline(__always) func priceOf(_ v: Int) -> Int { v < studentCount ? node[v].price : price[v] }
+
+    @inline(__always) func hasExcess(_ v: Int) -> Bool { v < studentCount ? node[v].chosen < 0 : excess[v] > 0 }
+
+    /// Each student's chosen arc (−1 when none).
+    func chosenArc(_ s: Int) -> Int { Int(node[s].chosen) }
+
+    /// No flow, all prices 0: every student holds its unit, the sink the matching demand.
     func resetFlow() {
-        for s in 0..<studentCount { chosen[s] = -1; excess[s] = 1; member[s] = Member(value: 0, next: -1, prev: -1) }
+        for s in 0..<studentCount {
+            node[s].price = 0; node[s].chosen = -1; node[s].current = node[s].start
+            member[s] = Member(value: 0, next: -1, prev: -1)
+        }
         for h in memberFirst.indices { memberFirst[h] = -1 }
-        for v in studentCount..<nodeCount { excess[v] = 0 }
+        for v in 0..<nodeCount { excess[v] = 0; price[v] = 0 }
         for m in 0..<mentorCount { load[m] = 0; arrivals[m] = 0 }
-        for v in 0..<nodeCount { price[v] = 0 }
         excess[sink] = -studentCount
     }
 
-    /// Sends student s's unit along its arc a (s holds its excess).
+    /// Sends student s's unit along its arc a (s holds its excess; its price is final).
     @inline(__always) func assign(_ s: Int, _ a: Int) {
-        let h = Int(arcHead[a])
-        chosen[s] = Int32(a)
-        excess[s] = 0
+        let arc = arcs[a], h = Int(arc.head)
+        node[s].chosen = Int32(a)
         excess[h] += 1
         let i = h - studentCount, first = memberFirst[i]
-        member[s] = Member(value: price[s] + cost[a], next: first, prev: -1)
+        member[s] = Member(value: node[s].price + arc.cost, next: first, prev: -1)
         if first >= 0 { member[Int(first)].prev = Int32(s) }
         memberFirst[i] = Int32(s)
     }
 
-    /// Takes student s's unit back from its arc's head.
-    @inline(__always) func unassign(_ s: Int) {
-        let h = Int(arcHead[Int(chosen[s])])
-        chosen[s] = -1
-        excess[s] = 1
+    /// Takes student s's unit back from its arc's head h.
+    @inline(__always) func unassign(_ s: Int, from h: Int) {
+        node[s].chosen = -1
         excess[h] -= 1
-        let p = member[s].prev, x = member[s].next
-        if p >= 0 { member[Int(p)].next = x } else { memberFirst[h - studentCount] = x }
-        if x >= 0 { member[Int(x)].prev = p }
+        let m = member[s]
+        if m.prev >= 0 { member[Int(m.prev)].next = m.next } else { memberFirst[h - studentCount] = m.next }
+        if m.next >= 0 { member[Int(m.next)].prev = m.prev }
     }
 
-    /// Takes student s's unit back from the sink, along its arc and the links after it (which carry it): the
-    /// deficit goes to the sink, where it would end up anyway, not to the mentor.
+    /// Takes student s's unit back along its arc and the links after it (which carry it): the deficit goes
+    /// to the sink, where it would end up anyway, not to the mentor.
     func takeBack(_ s: Int) {
-        let h = Int(arcHead[Int(chosen[s])])
-        unassign(s)
+        let h = Int(arcs[Int(node[s].chosen)].head)
+        unassign(s, from: h)
         guard h != sink else { return }
         var mentor = h
         if h >= studentCount + mentorCount {
@@ -155,6 +161,53 @@ final class CostScalingState {
             arrivals[m] -= 1; excess[h] += 1; excess[mentor] -= 1
         }
         load[mentor - studentCount] -= 1; excess[mentor] += 1; excess[sink] -= 1
+    }
+
+    /// Loads a complete flow (each student's arc) and the head nodes' scaled prices; each student's price makes
+    /// its arc's reverse tight. False when the flow exceeds a capacity.
+    func loadFlow(arcOf: [Int32], headPrice: [Int]) -> Bool {
+        resetFlow()
+        let sCount = studentCount, mCount = mentorCount
+        for v in sCount..<nodeCount { price[v] = headPrice[v] }
+        for s in 0..<sCount {
+            let a = Int(arcOf[s])
+            node[s].price = price[Int(arcs[a].head)] - arcs[a].cost
+            assign(s, a)
+        }
+        for m in 0..<mCount {
+            let mentor = sCount + m, arrival = sCount + mCount + m
+            let arrived = excess[arrival]
+            guard arrived <= maxNew[m] else { return false }
+            arrivals[m] = arrived; excess[arrival] = 0; excess[mentor] += arrived
+            let loaded = excess[mentor]
+            guard loaded <= capacity[m] else { return false }
+            load[m] = loaded; excess[mentor] = 0; excess[sink] += loaded
+        }
+        return excess[sink] == 0
+    }
+
+    /// The largest violation of reduced-cost optimality over the residual arcs (at least 1).
+    func largestViolation() -> Int {
+        let sCount = studentCount, mCount = mentorCount
+        var violation = 1
+        for s in 0..<sCount {
+            let nd = node[s]
+            for b in Int(nd.start) ..< Int(nd.end) where b != Int(nd.chosen) {
+                violation = max(violation, price[Int(arcs[b].head)] - arcs[b].cost - nd.price)
+            }
+            if nd.chosen >= 0 {
+                let a = arcs[Int(nd.chosen)]
+                violation = max(violation, nd.price + a.cost - price[Int(a.head)])
+            }
+        }
+        for m in 0..<mCount {
+            let mentor = sCount + m, arrival = sCount + mCount + m
+            if load[m] < capacity[m] { violation = max(violation, price[sink] - price[mentor]) }
+            if load[m] > 0 { violation = max(violation, price[mentor] - price[sink]) }
+            if arrivals[m] < maxNew[m] { violation = max(violation, price[mentor] - price[arrival]) }
+            if arrivals[m] > 0 { violation = max(violation, price[arrival] - price[mentor]) }
+        }
+        return violation
     }
 
     @inline(__always) func enqueue(_ v: Int) {
@@ -170,40 +223,45 @@ final class CostScalingState {
         return v
     }
 
-    @inline(__always) func activate(_ v: Int) {
-        if excess[v] > 0 && !inQueue[v] { enqueue(v) }
+    /// Queues head node h when it holds an excess.
+    @inline(__always) func activateHead(_ h: Int) {
+        if excess[h] > 0 && !inQueue[h] { enqueue(h) }
     }
 
     // MARK: Refinement
 
     /// Makes the pseudoflow ε-optimal for the new ε, the excesses being free: each student's price is moved
     /// into the range that keeps all its arcs ε-optimal (its unit taken back when there is none), and every
-    /// link of negative reduced cost is saturated. False when some student has no arc at all.
+    /// link of reduced cost below −ε is saturated. False when some student has no arc at all.
     func startRefinement() -> Bool {
         let eps = epsilon
         for s in 0..<studentCount {
-            let a = Int(chosen[s])
+            var nd = node[s]
+            let a = Int(nd.chosen)
             var best = Int.min, bestOther = Int.min
-            for b in arcStart[s] ..< arcStart[s + 1] {
-                let value = price[Int(arcHead[b])] - cost[b]
+            for b in Int(nd.start) ..< Int(nd.end) {
+                let value = price[Int(arcs[b].head)] - arcs[b].cost
                 if value > best { best = value }
                 if b != a && value > bestOther { bestOther = value }
             }
             if best == Int.min { return false }
             if a >= 0 {
-                let upper = price[Int(arcHead[a])] - cost[a] + eps
+                let upper = price[Int(arcs[a].head)] - arcs[a].cost + eps
                 let lower = bestOther == Int.min ? Int.min : bestOther - eps
                 if lower <= upper {
-                    price[s] = min(max(price[s], lower), upper)
-                    member[s].value = price[s] + cost[a]
+                    nd.price = min(max(nd.price, lower), upper)
+                    member[s].value = nd.price + arcs[a].cost
                 } else {
                     takeBack(s)
-                    price[s] = best - eps
+                    nd.chosen = -1
+                    nd.price = best - eps
                 }
             } else {
-                price[s] = best - eps
+                nd.price = best - eps
             }
-            current[s] = arcStart[s]
+            nd.current = nd.start
+            nd.phaseStart = nd.price
+            node[s] = nd
         }
         let sCount = studentCount, mCount = mentorCount
         for m in 0..<mCount {
@@ -225,7 +283,7 @@ final class CostScalingState {
                 arrivals[m] = 0; excess[arrival] += d; excess[mentor] -= d
             }
         }
-        for v in 0..<nodeCount { phaseStart[v] = price[v] }
+        for v in sCount..<nodeCount { phaseStart[v] = price[v] }
         resetSinkCursor()
         return true
     }
@@ -233,26 +291,29 @@ final class CostScalingState {
     /// Discharges student s (its excess of 1): pushes along its first admissible arc from the current one,
     /// or relabels it to its best arc and pushes there. False when its price fell beyond ``dropLimit``.
     @inline(__always) func dischargeStudent(_ s: Int) -> Bool {
-        let ps = price[s], end = arcStart[s + 1]
-        var a = current[s]
+        var nd = node[s]
+        let ps = nd.price, end = Int(nd.end)
+        var a = Int(nd.current)
         while a < end {
-            if cost[a] + ps - price[Int(arcHead[a])] < 0 {
-                current[s] = a
+            let arc = arcs[a]
+            if arc.cost + ps - price[Int(arc.head)] < 0 {
+                node[s].current = Int32(a)
                 push(s, a)
                 return true
             }
             a += 1
         }
         var best = Int.min, bestArc = -1
-        for b in arcStart[s] ..< end {
-            let value = price[Int(arcHead[b])] - cost[b]
+        for b in Int(nd.start) ..< end {
+            let value = price[Int(arcs[b].head)] - arcs[b].cost
             if value > best { best = value; bestArc = b }
         }
-        price[s] = best - epsilon
+        nd.price = best - epsilon
+        nd.current = Int32(bestArc)
+        node[s] = nd
         work += 1
         relabelsSinceUpdate += 1
-        if phaseStart[s] - price[s] > dropLimit { return false }
-        current[s] = bestArc
+        if nd.phaseStart - nd.price > dropLimit { return false }
         push(s, bestArc)
         return true
     }
@@ -260,61 +321,61 @@ final class CostScalingState {
     @inline(__always) private func push(_ s: Int, _ a: Int) {
         assign(s, a)
         work += 1
-        activate(Int(arcHead[a]))
+        activateHead(Int(arcs[a].head))
     }
 
-    /// Discharges head node v: pushes along its links and back along its members' arcs while admissible,
-    /// relabels when none is left. False when it has no residual arc or its price fell beyond ``dropLimit``.
+    /// Takes member s back to the discharging head h: s holds its unit again.
+    @inline(__always) private func pushBack(_ s: Int, from h: Int) {
+        unassign(s, from: h)
+        work += 1
+        if !inQueue[s] { enqueue(s) }
+    }
+
+    /// Discharges mentor or arrival node v: pushes along its links and back along its members' arcs while
+    /// admissible, relabels when none is left. False when it has no residual arc or its price fell beyond
+    /// ``dropLimit``.
     func dischargeHead(_ v: Int) -> Bool {
-        let sCount = studentCount, mCount = mentorCount
         if v == sink { return dischargeSink() }
+        let sCount = studentCount, mCount = mentorCount
+        let isMentor = v < sCount + mCount
+        let m = isMentor ? v - sCount : v - sCount - mCount
+        let mentor = sCount + m, arrival = sCount + mCount + m
         while excess[v] > 0 {
             let pv = price[v]
-            // Links, then members.
-            if v < sCount + mCount {
-                let m = v - sCount, arrival = sCount + mCount + m
+            if isMentor {
                 if load[m] < capacity[m] && pv - price[sink] < 0 {
                     let d = min(excess[v], capacity[m] - load[m])
                     load[m] += d; excess[v] -= d; excess[sink] += d
                     work += 1
-                    activate(sink)
+                    activateHead(sink)
                 }
                 if excess[v] > 0 && arrivals[m] > 0 && pv - price[arrival] < 0 {
                     let d = min(excess[v], arrivals[m])
                     arrivals[m] -= d; excess[v] -= d; excess[arrival] += d
                     work += 1
-                    activate(arrival)
+                    activateHead(arrival)
                 }
-            } else {
-                let m = v - sCount - mCount, mentor = sCount + m
-                if arrivals[m] < maxNew[m] && pv - price[mentor] < 0 {
-                    let d = min(excess[v], maxNew[m] - arrivals[m])
-                    arrivals[m] += d; excess[v] -= d; excess[mentor] += d
-                    work += 1
-                    activate(mentor)
-                }
+            } else if arrivals[m] < maxNew[m] && pv - price[mentor] < 0 {
+                let d = min(excess[v], maxNew[m] - arrivals[m])
+                arrivals[m] += d; excess[v] -= d; excess[mentor] += d
+                work += 1
+                activateHead(mentor)
             }
-            // Members: the reverse of a member's arc costs −cost.
+            // Members: the reverse of a member's arc has reduced cost price(v) − value.
             var s = Int(memberFirst[v - sCount])
             while s >= 0 && excess[v] > 0 {
                 let next = Int(member[s].next)
-                if pv - member[s].value < 0 {
-                    unassign(s)
-                    work += 1
-                    activate(s)
-                }
+                if pv - member[s].value < 0 { pushBack(s, from: v) }
                 s = next
             }
             if excess[v] == 0 { break }
             // Relabel: the least price drop that makes some residual arc admissible, plus ε.
             var best = Int.min
-            if v < sCount + mCount {
-                let m = v - sCount
+            if isMentor {
                 if load[m] < capacity[m] { best = max(best, price[sink]) }
-                if arrivals[m] > 0 { best = max(best, price[sCount + mCount + m]) }
-            } else {
-                let m = v - sCount - mCount
-                if arrivals[m] < maxNew[m] { best = max(best, price[sCount + m]) }
+                if arrivals[m] > 0 { best = max(best, price[arrival]) }
+            } else if arrivals[m] < maxNew[m] {
+                best = max(best, price[mentor])
             }
             s = Int(memberFirst[v - sCount])
             while s >= 0 {
@@ -335,7 +396,6 @@ final class CostScalingState {
     /// until the sink is relabelled, so a sink that keeps receiving single units costs O(1) a time.
     private func dischargeSink() -> Bool {
         let sCount = studentCount, mCount = mentorCount, v = sink
-        sinkDischarges += 1
         while excess[v] > 0 {
             let pv = price[v]
             while sinkCursor < mCount {
@@ -344,20 +404,15 @@ final class CostScalingState {
                     let d = min(excess[v], load[m])
                     load[m] -= d; excess[v] -= d; excess[sCount + m] += d
                     work += 1
-                    activate(sCount + m)
+                    activateHead(sCount + m)
                     if excess[v] == 0 { return true }
                 }
                 sinkCursor += 1
             }
             while sinkMember >= 0 {
                 let s = sinkMember
-                let next = Int(member[s].next)
-                if pv - member[s].value < 0 {
-                    unassign(s)
-                    work += 1
-                    activate(s)
-                }
-                sinkMember = next
+                sinkMember = Int(member[s].next)
+                if pv - member[s].value < 0 { pushBack(s, from: v) }
                 if excess[v] == 0 { return true }
             }
             var best = Int.min
@@ -373,14 +428,13 @@ final class CostScalingState {
             relabelsSinceUpdate += 1
             if phaseStart[v] - price[v] > dropLimit { return false }
             resetSinkCursor()
-            sinkRelabels += 1
         }
         return true
     }
 
     /// Where the sink's next discharge starts: its first mentor, then its members. Reset whenever its price
     /// or the prices around it change (relabel, refinement, global update).
-    func resetSinkCursor() {
+    private func resetSinkCursor() {
         sinkCursor = 0
         sinkMember = Int(memberFirst[sink - studentCount])
     }
@@ -401,8 +455,9 @@ final class CostScalingState {
         var excessLeft = 0
         for v in 0..<n {
             scanned[v] = false
-            if excess[v] < 0 { rank[v] = 0; insert(v, 0) } else { rank[v] = unreached }
-            if excess[v] > 0 { excessLeft += 1 }
+            rank[v] = unreached
+            if v >= sCount && excess[v] < 0 { rank[v] = 0; insert(v, 0) }
+            if hasExcess(v) { excessLeft += 1 }
         }
         var level = 0
         /// Arc u → v (settled at `level`) of reduced cost `reduced` is residual: u may be `level + length` away.
@@ -427,21 +482,22 @@ final class CostScalingState {
             let v = Int(head)
             remove(v, level)
             scanned[v] = true
-            if excess[v] > 0 { excessLeft -= 1 }
-            let pv = price[v]
+            if hasExcess(v) { excessLeft -= 1 }
             if v < sCount {
                 // Into a student: the reverse of its arc, from its head.
-                let a = Int(chosen[v])
-                if a >= 0 {
-                    let h = Int(arcHead[a])
-                    reach(h, -cost[a] + price[h] - pv)
+                let nd = node[v]
+                if nd.chosen >= 0 {
+                    let arc = arcs[Int(nd.chosen)], h = Int(arc.head)
+                    reach(h, -arc.cost + price[h] - nd.price)
                 }
                 continue
             }
             // Into a head node: the arcs of students not on them, then links.
+            let pv = price[v]
             for k in inStart[v - sCount] ..< inStart[v - sCount + 1] {
                 let arc = incoming[k], s = Int(arc.student)
-                if chosen[s] != arc.arc { reach(s, arc.cost + price[s] - pv) }
+                let nd = node[s]
+                if nd.chosen != arc.arc { reach(s, arc.cost + nd.price - pv) }
             }
             if v == sink {
                 for m in 0..<mCount where load[m] < capacity[m] { reach(sCount + m, price[sCount + m] - pv) }
@@ -454,16 +510,18 @@ final class CostScalingState {
                 if arrivals[m] > 0 { reach(sCount + m, price[sCount + m] - pv) }
             }
         }
-        for v in 0..<n {
+        for s in 0..<sCount {
+            var nd = node[s]
+            nd.price -= (scanned[s] ? rank[s] : level) * eps
+            nd.current = nd.start
+            node[s] = nd
+            if nd.chosen >= 0 { member[s].value = nd.price + arcs[Int(nd.chosen)].cost }
+        }
+        for v in sCount..<n {
             price[v] -= (scanned[v] ? rank[v] : level) * eps
         }
-        for s in 0..<sCount {
-            current[s] = arcStart[s]
-            let a = Int(chosen[s])
-            if a >= 0 { member[s].value = price[s] + cost[a] }
-        }
-        resetSinkCursor()
         relabelsSinceUpdate = 0
+        resetSinkCursor()
     }
 
     @inline(__always) private func insert(_ v: Int, _ b: Int) {
@@ -484,15 +542,15 @@ final class CostScalingState {
     /// Potentials in original cost units (scaled costs divided by `multiplier`) that give every residual arc
     /// of the flow, with its true capacities, a non-negative reduced cost: the scaled prices rounded down,
     /// then lowered by a label-correcting pass (Bellman–Ford with a FIFO queue). Nil when that does not
-    /// settle within its budget (the flow would not be optimal).
-    func certifyingPotentials(multiplier: Int) -> [Int]? {
+    /// settle within `relaxationLimit` lowerings (nil: a budget no optimal flow needs).
+    func certifyingPotentials(multiplier: Int, relaxationLimit: Int? = nil) -> [Int]? {
         let n = nodeCount, sCount = studentCount, mCount = mentorCount
-        var potential = (0..<n).map { floorDivide(price[$0], multiplier) }
+        var potential = (0..<n).map { floorDivide(priceOf($0), multiplier) }
         queueHead = 0; queueCount = 0
         for v in 0..<n { inQueue[v] = false }
         for v in 0..<n { enqueue(v) }
         var relaxations = 0
-        let relaxationLimit = 64 * (cost.count + n)
+        let relaxationLimit = relaxationLimit ?? 64 * (arcs.count + n)
         @inline(__always) func relax(_ w: Int, _ candidate: Int) {
             if candidate < potential[w] {
                 potential[w] = candidate
@@ -504,14 +562,14 @@ final class CostScalingState {
             let v = dequeue()
             let pv = potential[v]
             if v < sCount {
-                let a = Int(chosen[v])
-                for b in arcStart[v] ..< arcStart[v + 1] where b != a {
-                    relax(Int(arcHead[b]), pv + cost[b] / multiplier)
+                let nd = node[v]
+                for b in Int(nd.start) ..< Int(nd.end) where b != Int(nd.chosen) {
+                    relax(Int(arcs[b].head), pv + arcs[b].cost / multiplier)
                 }
             } else {
                 var s = Int(memberFirst[v - sCount])
                 while s >= 0 {
-                    relax(s, pv - cost[Int(chosen[s])] / multiplier)
+                    relax(s, pv - arcs[Int(node[s].chosen)].cost / multiplier)
                     s = Int(member[s].next)
                 }
                 if v == sink {
@@ -529,6 +587,23 @@ final class CostScalingState {
         }
         return potential
     }
+}
+
+/// One arc of a student, as its discharge reads it.
+struct StudentArc {
+    var cost: Int
+    var head: Int32
+}
+
+/// What a student's discharge reads and writes, together: price, price at the start of the refinement,
+/// current arc, chosen arc (−1: none), and its arcs `start ..< end`.
+struct StudentNode {
+    var price: Int
+    var phaseStart: Int
+    var current: Int32
+    var chosen: Int32
+    var start: Int32
+    var end: Int32
 }
 
 /// An arc into a head node, as the global price update reads it.
