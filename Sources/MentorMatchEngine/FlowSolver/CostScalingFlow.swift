@@ -118,10 +118,7 @@ final class CostScalingFlow {
         let (bound, o2) = scaledLargest.multipliedReportingOverflow(by: 16 * n + 16)
         guard !o1, !o2, bound < Int.max / 4 else { return nil }
 
-        let state = CostScalingState(
-            studentCount: sCount, mentorCount: instance.mentorCount, arcStart: arcStart, arcHead: arcHead,
-            arcStudent: arcStudent, cost: originalCost.map { $0 * multiplier }, inStart: inStart, inArc: inArc,
-            capacity: instance.capacity, maxNew: instance.maxNew)
+        let state = makeState(multiplier: multiplier)
         defer { state.deallocate() }
 
         var epsilon = scaledLargest
@@ -171,6 +168,14 @@ final class CostScalingFlow {
 }
 
 extension CostScalingFlow {
+    /// A working state on this network with costs multiplied by `multiplier` (to be deallocated).
+    func makeState(multiplier: Int) -> CostScalingState {
+        CostScalingState(
+            studentCount: instance.studentCount, mentorCount: instance.mentorCount, arcStart: arcStart, arcHead: arcHead,
+            arcStudent: arcStudent, cost: originalCost.map { $0 * multiplier }, inStart: inStart, inArc: inArc,
+            capacity: instance.capacity, maxNew: instance.maxNew)
+    }
+
     /// Loads `start` into `state` (flow, scaled prices; every excess 0) and returns the least ε for which
     /// that flow is ε-optimal, or nil (the state to be reset) when `start` does not fit this network.
     fileprivate func warmStart(_ start: Start, state: CostScalingState, multiplier: Int, limit: Int) -> Int? {

@@ -39,6 +39,8 @@ final class CostScalingState {
     let bucketHead: UnsafeMutableBufferPointer<Int32>
     let bucketNext: UnsafeMutableBufferPointer<Int32>, bucketPrev: UnsafeMutableBufferPointer<Int32>
     let scanned: UnsafeMutableBufferPointer<Bool>
+    /// Buckets above this one are empty.
+    private var highestBucket = 0
 
     var epsilon = 1
     /// Pushes and relabels so far; relabels since the last global price update.
@@ -89,7 +91,8 @@ final class CostScalingState {
         queue = filled(n, 0)
         inQueue = filled(n, false)
         rank = filled(n, 0)
-        bucketHead = filled(2 * n + 2, -1)
+        // Distances stay below (α + 1)·n or so within a refinement; farther nodes drop as much as the farthest settled.
+        bucketHead = filled(16 * n + 2, -1)
         bucketNext = filled(n, -1)
         bucketPrev = filled(n, -1)
         scanned = filled(n, false)
@@ -451,7 +454,8 @@ final class CostScalingState {
         let n = nodeCount, sCount = studentCount, mCount = mentorCount, eps = epsilon
         let bucketCount = bucketHead.count
         let unreached = Int.max
-        for b in 0..<bucketCount { bucketHead[b] = -1 }
+        for b in 0...highestBucket { bucketHead[b] = -1 }
+        highestBucket = 0
         var excessLeft = 0
         for v in 0..<n {
             scanned[v] = false
@@ -475,7 +479,7 @@ final class CostScalingState {
         while excessLeft > 0 {
             let head = bucketHead[level]
             if head < 0 {
-                if level + 1 == bucketCount { break }
+                if level >= highestBucket { break }  // the excesses left cannot reach a deficit within the buckets
                 level += 1
                 continue
             }
@@ -529,6 +533,7 @@ final class CostScalingState {
         bucketNext[v] = h; bucketPrev[v] = -1
         if h >= 0 { bucketPrev[Int(h)] = Int32(v) }
         bucketHead[b] = Int32(v)
+        highestBucket = max(highestBucket, b)
     }
 
     @inline(__always) private func remove(_ v: Int, _ b: Int) {
