@@ -1,7 +1,7 @@
 import Foundation
 
 /// Min-cost flow on a ``FlowInstance`` by Goldberg–Tarjan cost scaling (push–relabel),
-/// for the fresh solves of ``SuccessiveShortestPaths``.
+/// for the fresh solves of ``SuccessiveShortestPaths`` and warm ones from another optimum.
 ///
 /// The network is the one the successive shortest paths solve: each student ships one unit
 /// along one of its arcs (to a mentor or arrival node) or, when it may be unassigned, straight
@@ -9,9 +9,11 @@ import Foundation
 /// their capacity. Costs are the caller's (`−q·profit + p·isMove`), multiplied by
 /// `nodeCount + 1`, so that a flow that is 1-optimal in that scale is optimal for the
 /// original costs. Each refinement divides ε by ``alpha`` and restores ε-optimality by
-/// FIFO push–relabel. Exact integer potentials for the original costs are then computed from
+/// FIFO push–relabel with global price updates (``CostScalingState`` holds the pseudoflow, laid out
+/// for this network's shape). Exact integer potentials for the original costs are then computed from
 /// the scaled ones (rounded down, then label-correcting until every residual arc has a
-/// non-negative reduced cost), so the answer carries its own optimality certificate.
+/// non-negative reduced cost), so the answer carries its own optimality certificate; once ε is at most
+/// one original unit, that certificate is tried after each refinement and ends the scaling when it holds.
 ///
 /// Integer arithmetic throughout (checked for overflow in advance), FIFO order: deterministic.
 /// `solve` returns nil, and the caller falls back to successive shortest paths, when the
@@ -38,8 +40,8 @@ final class CostScalingFlow {
     /// Once ε is at most this many original cost units, each refinement ends with an attempt to certify the flow.
     static let earlyCertificateUnits = 1
 
-    /// Relabels between two global price updates, per node (2 did best on L and XL, against 0.5 to 8).
-    static let updateFrequency = 2.0
+    /// Relabels between two global price updates, per node (1 did best on L, 40 k and XL, against 0.5 to 8).
+    static let updateFrequency = 1.0
 
     let instance: FlowInstance
     // The network in the layout of ``CostScalingState``: each student's arcs (its instance arcs, then its
