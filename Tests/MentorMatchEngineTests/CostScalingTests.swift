@@ -218,7 +218,7 @@ struct CostScalingTests {
                     let v = state.dequeue()
                     if v < students { if state.hasExcess(v) { _ = state.dischargeStudent(v) } } else { _ = state.dischargeHead(v) }
                 }
-                state.globalPriceUpdate()
+                #expect(state.globalPriceUpdate())
                 updates += 1
                 let arcs = Self.residualArcs(state)
                 #expect(arcs.allSatisfy { $0.reduced >= -epsilon }, "\(p)")

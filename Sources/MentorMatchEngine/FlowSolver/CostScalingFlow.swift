@@ -122,6 +122,7 @@ final class CostScalingFlow {
 
         let state = makeState(multiplier: multiplier)
         defer { state.deallocate() }
+        state.updateDropBudget = Int.max / 8 - bound
 
         var epsilon = scaledLargest
         if let start, let warm = warmStart(start, state: state, multiplier: multiplier, limit: bound) {
@@ -135,12 +136,11 @@ final class CostScalingFlow {
             epsilon = max(1, epsilon / Self.alpha)
             state.epsilon = epsilon
             state.dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
-            guard state.startRefinement() else { return nil }
-            state.globalPriceUpdate()
+            guard state.startRefinement(), state.globalPriceUpdate() else { return nil }
             for v in 0..<n where state.hasExcess(v) { state.enqueue(v) }
             while state.queueCount > 0 {
                 if state.work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
-                if state.relabelsSinceUpdate >= updateInterval { state.globalPriceUpdate() }
+                if state.relabelsSinceUpdate >= updateInterval && !state.globalPriceUpdate() { return nil }
                 let v = state.dequeue()
                 if v < sCount {
                     if state.hasExcess(v) && !state.dischargeStudent(v) { return nil }

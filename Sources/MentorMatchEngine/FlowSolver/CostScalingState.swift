@@ -48,6 +48,8 @@ final class CostScalingState {
     var relabelsSinceUpdate = 0
     /// Largest price drop allowed in a refinement before the excess is declared stuck (infeasible).
     var dropLimit = Int.max
+    /// What all global price updates together may still lower a price by.
+    var updateDropBudget = Int.max / 8
     /// Where the sink's next discharge resumes: a mentor index, then (at `mentorCount`) a member.
     private var sinkCursor = 0, sinkMember = -1
 
@@ -449,8 +451,9 @@ final class CostScalingState {
     /// residual arc stays ε-optimal (its reduced cost drops by at most its length times ε) and each excess
     /// then has an admissible path to a deficit, which saves most relabels. A bucket Dijkstra over reversed
     /// residual arcs, stopped once every excess is settled; nodes not settled drop as much as the last
-    /// distance settled. Resets every current arc.
-    func globalPriceUpdate() {
+    /// distance settled. Resets every current arc. False (prices untouched) when the drops would exceed
+    /// ``updateDropBudget`` (which keeps every price far from overflow).
+    func globalPriceUpdate() -> Bool {
         let n = nodeCount, sCount = studentCount, mCount = mentorCount, eps = epsilon
         let bucketCount = bucketHead.count
         let unreached = Int.max
@@ -500,6 +503,7 @@ final class CostScalingState {
             let pv = price[v]
             for k in inStart[v - sCount] ..< inStart[v - sCount + 1] {
                 let arc = incoming[k], s = Int(arc.student)
+                if scanned[s] { continue }  // a byte array: cheaper to test than the student's record
                 let nd = node[s]
                 if nd.chosen != arc.arc { reach(s, arc.cost + nd.price - pv) }
             }
@@ -514,18 +518,30 @@ final class CostScalingState {
                 if arrivals[m] > 0 { reach(sCount + m, price[sCount + m] - pv) }
             }
         }
+        var largestRank = level
+        for v in 0..<n where scanned[v] { largestRank = max(largestRank, rank[v]) }
+        let largestDrop = largestRank.multipliedReportingOverflow(by: eps)
+        guard !largestDrop.overflow, largestDrop.partialValue <= updateDropBudget else { return false }
+        updateDropBudget -= largestDrop.partialValue
+        // The drops are exact distances, not a sign of a stuck excess: the start prices follow them, so
+        // that ``dropLimit`` counts relabels only.
         for s in 0..<sCount {
             var nd = node[s]
-            nd.price -= (scanned[s] ? rank[s] : level) * eps
+            let drop = (scanned[s] ? rank[s] : level) * eps
+            nd.price -= drop
+            nd.phaseStart -= drop
             nd.current = nd.start
             node[s] = nd
             if nd.chosen >= 0 { member[s].value = nd.price + arcs[Int(nd.chosen)].cost }
         }
         for v in sCount..<n {
-            price[v] -= (scanned[v] ? rank[v] : level) * eps
+            let drop = (scanned[v] ? rank[v] : level) * eps
+            price[v] -= drop
+            phaseStart[v] -= drop
         }
         relabelsSinceUpdate = 0
         resetSinkCursor()
+        return true
     }
 
     @inline(__always) private func insert(_ v: Int, _ b: Int) {
