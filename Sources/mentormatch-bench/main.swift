@@ -8,6 +8,7 @@ let suites: [String: ([String]) throws -> Void] = [
     "candidates": CandidatesBench.run,
     "suggest": SuggestBench.run,
     "rebalance": RebalanceBench.run,
+    "costscaling": CostScalingBench.run,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -165,4 +165,99 @@ struct CostScalingTests {
             }
         }
     }
+
+    /// The reduced cost of every residual arc of `state`'s pseudoflow, and its tail, read off the state's
+    /// fields (student arcs not taken and the reverse of the one taken; links by their flows).
+    static func residualArcs(_ state: CostScalingState) -> [(tail: Int, reduced: Int)] {
+        let sCount = state.studentCount, mCount = state.mentorCount, sink = state.sink
+        var result: [(tail: Int, reduced: Int)] = []
+        for s in 0..<sCount {
+            let node = state.node[s]
+            for b in Int(node.start) ..< Int(node.end) {
+                let arc = state.arcs[b], h = Int(arc.head)
+                if b == Int(node.chosen) {
+                    result.append((h, -arc.cost + state.price[h] - node.price))
+                } else {
+                    result.append((s, arc.cost + node.price - state.price[h]))
+                }
+            }
+        }
+        for m in 0..<mCount {
+            let mentor = sCount + m, arrival = sCount + mCount + m
+            if state.load[m] < state.capacity[m] { result.append((mentor, state.price[mentor] - state.price[sink])) }
+            if state.load[m] > 0 { result.append((sink, state.price[sink] - state.price[mentor])) }
+            if state.arrivals[m] < state.maxNew[m] { result.append((arrival, state.price[arrival] - state.price[mentor])) }
+            if state.arrivals[m] > 0 { result.append((mentor, state.price[mentor] - state.price[arrival])) }
+        }
+        return result
+    }
+
+    @Test("a global price update keeps the pseudoflow ε-optimal and gives every excess an admissible arc")
+    func globalPriceUpdate() throws {
+        var g = SeededGenerator(seed: 6_2030)
+        var updates = 0
+        for _ in 0..<30 {
+            let students = Int.random(in: 50...300, using: &g)
+            let p = randomProblem(students: students, mentors: students / 6, candidates: 1...10, using: &g,
+                                  lockChance: 0, capacity: 2...10, maxNew: 0...4)
+            let inst = try FlowInstance(p)
+            let cost = Self.costs(inst, p: Int.random(in: 0...300, using: &g), q: 1)
+            let multiplier = inst.nodeCount + 1
+            let state = CostScalingFlow(inst, cost: cost).makeState(multiplier: multiplier)
+            defer { state.deallocate() }
+            state.resetFlow()
+            let largest = (cost.map { abs($0) }.max() ?? 1) * multiplier
+            // A few refinements, each stopped part-way, then a global update checked.
+            var epsilon = largest
+            for _ in 0..<4 {
+                epsilon = max(1, epsilon / CostScalingFlow.alpha)
+                state.epsilon = epsilon
+                guard state.startRefinement() else { break }
+                for v in 0..<state.nodeCount where state.hasExcess(v) && !state.inQueue[v] { state.enqueue(v) }
+                for _ in 0 ..< Int.random(in: 0...students, using: &g) where state.queueCount > 0 {
+                    let v = state.dequeue()
+                    if v < students { if state.hasExcess(v) { _ = state.dischargeStudent(v) } } else { _ = state.dischargeHead(v) }
+                }
+                #expect(state.globalPriceUpdate())
+                updates += 1
+                let arcs = Self.residualArcs(state)
+                #expect(arcs.allSatisfy { $0.reduced >= -epsilon }, "\(p)")
+                var admissible = Set<Int>()
+                for arc in arcs where arc.reduced < 0 { admissible.insert(arc.tail) }
+                for v in 0..<state.nodeCount where state.hasExcess(v) {
+                    #expect(admissible.contains(v), "node \(v) holds an excess without an admissible arc")
+                }
+                while state.queueCount > 0 { _ = state.dequeue() }
+            }
+        }
+        #expect(updates > 60)
+    }
+
+    @Test("matches SSP on networks of a few thousand students (global updates, early certificate, sink cursor)")
+    func larger() throws {
+        var g = SeededGenerator(seed: 6_2031)
+        var solved = 0
+        for round in 0..<4 {
+            let students = Int.random(in: 2000...4000, using: &g)
+            // Scarce seats in half of them: many students end unassigned, the sink is busy.
+            let p = randomProblem(students: students, mentors: students / 10, candidates: 4...16, using: &g,
+                                  lockChance: 0.01, capacity: round % 2 == 0 ? 2...8 : 8...14, maxNew: 0...6)
+            let inst = try FlowInstance(p)
+            let first = Self.costs(inst, p: 0, q: 1)
+            guard let expected = Self.sspCost(inst, p: 0, q: 1) else {
+                #expect(CostScalingFlow(inst, cost: first).solve() == nil)  // forced students that cannot all be placed
+                continue
+            }
+            guard let optimum = CostScalingFlow(inst, cost: first).solve() else { Issue.record("no answer"); continue }
+            #expect(Self.totalCost(optimum.chosen, first) == expected)
+            #expect(Self.certifies(inst, first, optimum.chosen, optimum.potential))
+            let cost = Self.costs(inst, p: 250, q: 2)
+            let start = CostScalingFlow.Start(chosen: optimum.chosen, potential: optimum.potential)
+            guard let warm = CostScalingFlow(inst, cost: cost).solve(from: start) else { Issue.record("no warm answer"); continue }
+            #expect(Self.totalCost(warm.chosen, cost) == Self.sspCost(inst, p: 250, q: 2))
+            #expect(Self.certifies(inst, cost, warm.chosen, warm.potential))
+            solved += 1
+        }
+        #expect(solved >= 2)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Min-cost flow on a ``FlowInstance`` by Goldberg–Tarjan cost scaling (push–relabel),
-/// for the fresh solves of ``SuccessiveShortestPaths``.
+/// for the fresh solves of ``SuccessiveShortestPaths`` and warm ones from another optimum.
 ///
 /// The network is the one the successive shortest paths solve: each student ships one unit
 /// along one of its arcs (to a mentor or arrival node) or, when it may be unassigned, straight
@@ -9,9 +9,11 @@ import Foundation
 /// their capacity. Costs are the caller's (`−q·profit + p·isMove`), multiplied by
 /// `nodeCount + 1`, so that a flow that is 1-optimal in that scale is optimal for the
 /// original costs. Each refinement divides ε by ``alpha`` and restores ε-optimality by
-/// FIFO push–relabel. Exact integer potentials for the original costs are then computed from
+/// FIFO push–relabel with global price updates (``CostScalingState`` holds the pseudoflow, laid out
+/// for this network's shape). Exact integer potentials for the original costs are then computed from
 /// the scaled ones (rounded down, then label-correcting until every residual arc has a
-/// non-negative reduced cost), so the answer carries its own optimality certificate.
+/// non-negative reduced cost), so the answer carries its own optimality certificate; once ε is at most
+/// one original unit, that certificate is tried after each refinement and ends the scaling when it holds.
 ///
 /// Integer arithmetic throughout (checked for overflow in advance), FIFO order: deterministic.
 /// `solve` returns nil, and the caller falls back to successive shortest paths, when the
@@ -32,89 +34,68 @@ final class CostScalingFlow {
     /// environment variable `MENTORMATCH_COST_SCALING` is `0` (to compare both solvers).
     static let isEnabledByDefault = ProcessInfo.processInfo.environment["MENTORMATCH_COST_SCALING"] != "0"
 
-    /// Division of ε per refinement (4 did best on the generated L tier, between 2 and 64).
-    static let alpha = 4
+    /// Division of ε per refinement (8 did best on the generated L and XL tiers, against 4 and 16).
+    static let alpha = 8
+
+    /// Once ε is at most this many original cost units, each refinement ends with an attempt to certify the flow.
+    static let earlyCertificateUnits = 1
+
+    /// Relabels between two global price updates, per node (1 did best on L, 40 k and XL, against 0.5 to 8).
+    static let updateFrequency = 1.0
 
     let instance: FlowInstance
-    private let nodeCount: Int
-    // Residual arcs grouped by tail: arcs of node v are `first[v] ..< first[v+1]`;
-    // `mate[a]` is the reverse arc of a.
-    private let first: [Int]
-    private let target: [Int32]
-    private let mate: [Int32]
-    private let residual: [Int]
-    /// Original cost of each residual arc (the reverse of an arc costs its negation).
+    // The network in the layout of ``CostScalingState``: each student's arcs (its instance arcs, then its
+    // arc to the sink when it may be unassigned) with head node and original cost, and the arcs into each
+    // head node (mentor, arrival node, sink).
+    private let arcStart: [Int]
+    private let arcHead: [Int32]
+    private let arcStudent: [Int32]
     private let originalCost: [Int]
-    /// Forward residual arc of each instance arc, and of each student's arc to the sink (−1 when none).
-    private let studentArc: [Int32]
-    private let unassignedArc: [Int32]
-    /// Forward residual arcs whose capacity was cut to the number of students, and by how much.
-    private let uncut: [(arc: Int, extra: Int)]
-    /// Forward residual arcs arrival node → mentor (`2m`) and mentor → sink (`2m + 1`).
-    private let linkArc: [Int32]
+    private let inStart: [Int]
+    private let inArc: [Int32]
+    /// The instance arc of each arc (−1 for an arc to the sink), and each instance arc's arc.
+    private let instanceArc: [Int32]
+    private let arcOfInstanceArc: [Int32]
 
     /// `cost[a]` is the cost of local arc a of `instance`.
     init(_ instance: FlowInstance, cost: [Int]) {
         self.instance = instance
-        let sCount = instance.studentCount, mCount = instance.mentorCount, sink = instance.sink
-        let n = instance.nodeCount
-        nodeCount = n
-        // Arcs: (tail, head, capacity, cost).
-        var tails = [Int32](), heads = [Int32](), caps = [Int](), costs = [Int]()
-        let arcCount = instance.arcHead.count + sCount + 2 * mCount
-        tails.reserveCapacity(arcCount); heads.reserveCapacity(arcCount)
-        caps.reserveCapacity(arcCount); costs.reserveCapacity(arcCount)
-        var unassigned = [Int32](repeating: -1, count: sCount)
-        var listIndex = [Int](repeating: 0, count: instance.arcHead.count)
+        let sCount = instance.studentCount, sink = instance.sink
+        let total = instance.arcHead.count + instance.mayBeUnassigned.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var arcStart = [Int](), arcHead = [Int32](), arcStudent = [Int32](), costs = [Int](), instanceArc = [Int32]()
+        arcStart.reserveCapacity(sCount + 1); arcHead.reserveCapacity(total); arcStudent.reserveCapacity(total)
+        costs.reserveCapacity(total); instanceArc.reserveCapacity(total)
+        var arcOfInstanceArc = [Int32](repeating: -1, count: instance.arcHead.count)
+        arcStart.append(0)
         for s in 0..<sCount {
             for a in instance.arcStart[s] ..< instance.arcStart[s + 1] {
-                listIndex[a] = tails.count
-                tails.append(Int32(s)); heads.append(instance.arcHead[a]); caps.append(1); costs.append(cost[a])
+                arcOfInstanceArc[a] = Int32(arcHead.count)
+                arcHead.append(instance.arcHead[a]); arcStudent.append(Int32(s)); costs.append(cost[a]); instanceArc.append(Int32(a))
             }
             if instance.mayBeUnassigned[s] {
-                unassigned[s] = Int32(tails.count)
-                tails.append(Int32(s)); heads.append(Int32(sink)); caps.append(1); costs.append(0)
+                arcHead.append(Int32(sink)); arcStudent.append(Int32(s)); costs.append(0); instanceArc.append(-1)
             }
+            arcStart.append(arcHead.count)
         }
-        // Capacities beyond the number of students never bind; they are cut to it for the
-        // pushes and given back (``uncut``) for the potentials.
-        var cut = [(arc: Int, extra: Int)]()
-        let linkBase = tails.count
-        for m in 0..<mCount {
-            for (tail, head, capacity) in [(sCount + mCount + m, sCount + m, instance.maxNew[m]), (sCount + m, sink, instance.capacity[m])] {
-                if capacity > sCount { cut.append((tails.count, capacity - sCount)) }
-                tails.append(Int32(tail)); heads.append(Int32(head)); caps.append(min(capacity, sCount)); costs.append(0)
-            }
+        // Arcs into each head node, by head then arc.
+        let headCount = instance.nodeCount - sCount
+        var inStart = [Int](repeating: 0, count: headCount + 1)
+        for h in arcHead { inStart[Int(h) - sCount + 1] += 1 }
+        for h in 0..<headCount { inStart[h + 1] += inStart[h] }
+        var fill = Array(inStart.prefix(headCount))
+        var inArc = [Int32](repeating: 0, count: arcHead.count)
+        for (a, h) in arcHead.enumerated() {
+            let i = Int(h) - sCount
+            inArc[fill[i]] = Int32(a); fill[i] += 1
         }
-        // Lay out forward and reverse residual arcs by tail.
-        var degree = [Int](repeating: 0, count: n + 1)
-        for i in tails.indices { degree[Int(tails[i])] += 1; degree[Int(heads[i])] += 1 }
-        var first = [Int](repeating: 0, count: n + 1)
-        for v in 0..<n { first[v + 1] = first[v] + degree[v] }
-        var fill = Array(first.prefix(n))
-        let total = 2 * tails.count
-        var target = [Int32](repeating: 0, count: total), mate = [Int32](repeating: 0, count: total)
-        var residual = [Int](repeating: 0, count: total), originalCost = [Int](repeating: 0, count: total)
-        var position = [Int32](repeating: 0, count: tails.count)
-        for i in tails.indices {
-            let u = Int(tails[i]), v = Int(heads[i])
-            let f = fill[u], r = fill[v]
-            fill[u] += 1; fill[v] += 1
-            target[f] = Int32(v); target[r] = Int32(u)
-            mate[f] = Int32(r); mate[r] = Int32(f)
-            residual[f] = caps[i]; residual[r] = 0
-            originalCost[f] = costs[i]; originalCost[r] = -costs[i]
-            position[i] = Int32(f)
-        }
-        self.first = first
-        self.target = target
-        self.mate = mate
-        self.residual = residual
-        self.originalCost = originalCost
-        self.studentArc = listIndex.map { position[$0] }
-        self.unassignedArc = unassigned.map { $0 >= 0 ? position[Int($0)] : -1 }
-        self.uncut = cut.map { (Int(position[$0.arc]), $0.extra) }
-        self.linkArc = (0 ..< 2 * mCount).map { position[linkBase + $0] }
+        self.arcStart = arcStart
+        self.arcHead = arcHead
+        self.arcStudent = arcStudent
+        self.originalCost = costs
+        self.inStart = inStart
+        self.inArc = inArc
+        self.instanceArc = instanceArc
+        self.arcOfInstanceArc = arcOfInstanceArc
     }
 
     /// A complete flow (each student's local arc or ``SuccessiveShortestPaths/unassigned``) and potentials of the
@@ -128,7 +109,8 @@ final class CostScalingFlow {
 
     /// Solves; nil when the numbers could overflow, the forced students cannot all be placed, or `shouldStop` fires.
     func solve(from start: Start? = nil, shouldStop: () -> Bool = { false }) -> Optimum? {
-        let n = nodeCount, sink = instance.sink, sCount = instance.studentCount
+        let n = instance.nodeCount, sCount = instance.studentCount
+        guard arcHead.count < Int(Int32.max) else { return nil }
         var largest = 1
         for c in originalCost { largest = max(largest, abs(c)) }
         let multiplier = n + 1
@@ -138,230 +120,87 @@ final class CostScalingFlow {
         let (bound, o2) = scaledLargest.multipliedReportingOverflow(by: 16 * n + 16)
         guard !o1, !o2, bound < Int.max / 4 else { return nil }
 
-        // Fixed-size buffers: the loops below run millions of steps, and unchecked loads
-        // without exclusivity checks are much faster. Indices come from the network built above.
-        let arcTotal = target.count
-        let scratch = Scratch(first: first, target: target, mate: mate, residual: residual, nodeCount: n)
-        defer { scratch.deallocate() }
-        let first = scratch.first, target = scratch.target, mate = scratch.mate, residual = scratch.residual
-        let cost = scratch.cost, price = scratch.price, excess = scratch.excess, current = scratch.current
-        let phaseStart = scratch.phaseStart, inQueue = scratch.inQueue, queue = scratch.queue
-        for a in 0..<arcTotal { cost[a] = originalCost[a] * multiplier }
-        // A FIFO of nodes, each at most once (``inQueue``), in a ring of n slots.
-        var queueHead = 0, queueCount = 0
-        @inline(__always) func enqueue(_ v: Int) {
-            var slot = queueHead + queueCount
-            if slot >= n { slot -= n }
-            queue[slot] = Int32(v); queueCount += 1; inQueue[v] = true
-        }
-        @inline(__always) func dequeue() -> Int {
-            let v = Int(queue[queueHead])
-            queueHead += 1; if queueHead == n { queueHead = 0 }
-            queueCount -= 1; inQueue[v] = false
-            return v
-        }
+        let state = makeState(multiplier: multiplier)
+        defer { state.deallocate() }
+        state.updateDropBudget = Int.max / 8 - bound
 
-        var work = 0
         var epsilon = scaledLargest
-        if let start, let warm = warmStart(start, scratch: scratch, multiplier: multiplier, limit: bound) {
+        if let start, let warm = warmStart(start, state: state, multiplier: multiplier, limit: bound) {
             epsilon = min(epsilon, warm)
         } else {
-            for v in 0..<n { price[v] = 0; excess[v] = 0 }
-            for a in 0..<arcTotal { residual[a] = self.residual[a] }
-            for s in 0..<sCount { excess[s] = 1 }
-            excess[sink] = -sCount
+            state.resetFlow()
         }
+        let updateInterval = max(64, Int(Self.updateFrequency * Double(n)))
+        var certified: [Int]?
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
-            // Start of a refinement: the flow is (α·ε)-optimal and every excess is 0 (but
-            // the first time, the students' supplies and the sink's demand); saturate every
-            // arc of negative reduced cost.
-            for v in 0..<n {
-                let pv = price[v]
-                for a in first[v] ..< first[v + 1] {
-                    let r = residual[a]
-                    if r > 0 {
-                        let w = Int(target[a])
-                        if cost[a] + pv - price[w] < 0 {
-                            residual[Int(mate[a])] += r
-                            residual[a] = 0
-                            excess[v] -= r
-                            excess[w] += r
-                        }
-                    }
+            state.epsilon = epsilon
+            state.dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
+            guard state.startRefinement(), state.globalPriceUpdate() else { return nil }
+            for v in 0..<n where state.hasExcess(v) { state.enqueue(v) }
+            while state.queueCount > 0 {
+                if state.work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
+                if state.relabelsSinceUpdate >= updateInterval && !state.globalPriceUpdate() { return nil }
+                let v = state.dequeue()
+                if v < sCount {
+                    if state.hasExcess(v) && !state.dischargeStudent(v) { return nil }
+                } else if !state.dischargeHead(v) {
+                    return nil
                 }
             }
-            for v in 0..<n { phaseStart[v] = price[v]; current[v] = first[v] }
-            for v in 0..<n where excess[v] > 0 { enqueue(v) }
-            let dropLimit = (4 * Self.alpha + 4) * (n + 1) * epsilon
-            while queueCount > 0 {
-                if work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
-                let v = dequeue()
-                // Discharge v: push along admissible arcs (reduced cost < 0), relabel when none is left.
-                while excess[v] > 0 {
-                    let pv = price[v]
-                    var a = current[v]
-                    let end = first[v + 1]
-                    while a < end {
-                        let r = residual[a]
-                        if r > 0 {
-                            let w = Int(target[a])
-                            if cost[a] + pv - price[w] < 0 {
-                                let delta = min(excess[v], r)
-                                residual[a] = r - delta
-                                residual[Int(mate[a])] += delta
-                                excess[v] -= delta
-                                excess[w] += delta
-                                work += 1
-                                if excess[w] > 0 && !inQueue[w] { enqueue(w) }
-                                if excess[v] == 0 { break }
-                            }
-                        }
-                        a += 1
-                    }
-                    current[v] = a
-                    if excess[v] == 0 { break }
-                    // Relabel: the least price drop that makes some residual arc admissible, plus ε.
-                    var best = Int.min
-                    for b in first[v] ..< end where residual[b] > 0 {
-                        best = max(best, price[Int(target[b])] - cost[b])
-                    }
-                    if best == Int.min { return nil }  // no residual arc out: cannot happen with a feasible flow
-                    price[v] = best - epsilon
-                    current[v] = first[v]
-                    work += 1
-                    if phaseStart[v] - price[v] > dropLimit { return nil }  // the excess cannot reach a deficit
-                }
+            // Below one original unit, the flow is often optimal already (a negative cycle would need more
+            // than multiplier / ε arcs): when potentials certify it, the refinements left are not needed.
+            if epsilon > 1 && epsilon <= Self.earlyCertificateUnits * multiplier,
+               let potential = state.certifyingPotentials(multiplier: multiplier, relaxationLimit: n) {
+                certified = potential
+                break
             }
         }
 
-        // The flow is 1-optimal for the scaled costs, hence optimal. Potentials for the
-        // original costs: the scaled ones rounded down leave every reduced cost ≥ −1; a
-        // label-correcting pass (Bellman–Ford with a FIFO queue) lowers them until none is negative.
-        var potential = (0..<n).map { floorDivide(price[$0], multiplier) }
-        for (a, extra) in uncut { residual[a] += extra }
-        for v in 0..<n { enqueue(v) }
-        var relaxations = 0
-        let relaxationLimit = 64 * arcTotal + 64 * n
-        while queueCount > 0 {
-            let v = dequeue()
-            let pv = potential[v]
-            for a in first[v] ..< first[v + 1] where residual[a] > 0 {
-                let w = Int(target[a])
-                if originalCost[a] + pv - potential[w] < 0 {
-                    potential[w] = pv + originalCost[a]
-                    relaxations += 1
-                    if !inQueue[w] { enqueue(w) }
-                }
-            }
-            if relaxations > relaxationLimit { return nil }
-        }
-
+        // The flow is 1-optimal for the scaled costs, hence optimal; potentials for the original costs.
+        guard let potential = certified ?? state.certifyingPotentials(multiplier: multiplier) else { return nil }
         var chosen = [Int32](repeating: SuccessiveShortestPaths.unassigned, count: sCount)
         for s in 0..<sCount {
-            var found = false
-            for a in instance.arcStart[s] ..< instance.arcStart[s + 1] where residual[Int(studentArc[a])] == 0 {
-                chosen[s] = Int32(a); found = true
-            }
-            if !found && unassignedArc[s] >= 0 && residual[Int(unassignedArc[s])] != 0 { return nil }
+            let a = state.chosenArc(s)
+            guard a >= 0 else { return nil }
+            chosen[s] = instanceArc[a] >= 0 ? instanceArc[a] : SuccessiveShortestPaths.unassigned
         }
-        return Optimum(chosen: chosen, potential: potential, work: work)
+        return Optimum(chosen: chosen, potential: potential, work: state.work)
     }
 }
 
 extension CostScalingFlow {
-    /// Loads `start` into the buffers (flow, scaled prices; every excess 0) and returns the least ε for
-    /// which that flow is ε-optimal, or nil (buffers to be reset) when `start` does not fit this network.
-    fileprivate func warmStart(_ start: Start, scratch: Scratch, multiplier: Int, limit: Int) -> Int? {
-        let inst = instance, sCount = inst.studentCount, mCount = inst.mentorCount, sink = inst.sink
+    /// A working state on this network with costs multiplied by `multiplier` (to be deallocated).
+    func makeState(multiplier: Int) -> CostScalingState {
+        CostScalingState(
+            studentCount: instance.studentCount, mentorCount: instance.mentorCount, arcStart: arcStart, arcHead: arcHead,
+            arcStudent: arcStudent, cost: originalCost.map { $0 * multiplier }, inStart: inStart, inArc: inArc,
+            capacity: instance.capacity, maxNew: instance.maxNew)
+    }
+
+    /// Loads `start` into `state` (flow, scaled prices; every excess 0) and returns the least ε for which
+    /// that flow is ε-optimal, or nil (the state to be reset) when `start` does not fit this network.
+    fileprivate func warmStart(_ start: Start, state: CostScalingState, multiplier: Int, limit: Int) -> Int? {
+        let inst = instance, sCount = inst.studentCount
         guard start.chosen.count == sCount, start.potential.count == inst.nodeCount else { return nil }
-        let residual = scratch.residual, price = scratch.price, mate = scratch.mate
-        let first = scratch.first, target = scratch.target, cost = scratch.cost
-        @inline(__always) func push(_ a: Int32) -> Bool {
-            let a = Int(a)
-            guard residual[a] > 0 else { return false }
-            residual[a] -= 1; residual[Int(mate[a])] += 1
-            return true
-        }
+        var headPrice = [Int](repeating: 0, count: inst.nodeCount)
         for v in sCount ..< inst.nodeCount {
             let (scaled, overflow) = start.potential[v].multipliedReportingOverflow(by: multiplier)
             guard !overflow, abs(scaled) < limit else { return nil }
-            price[v] = scaled
+            headPrice[v] = scaled
         }
+        var arcOf = [Int32](repeating: 0, count: sCount)
         for s in 0..<sCount {
-            let a = start.chosen[s]
-            if a == SuccessiveShortestPaths.unassigned {
-                guard unassignedArc[s] >= 0, push(unassignedArc[s]) else { return nil }
-                price[s] = price[sink]
-                continue
-            }
-            guard a >= 0, inst.arcStart[s] ..< inst.arcStart[s + 1] ~= Int(a) else { return nil }
-            guard push(studentArc[Int(a)]) else { return nil }
-            var h = Int(inst.arcHead[Int(a)])
-            price[s] = price[h] - cost[Int(studentArc[Int(a)])]
-            if h >= sCount + mCount {
-                guard push(linkArc[2 * (h - sCount - mCount)]) else { return nil }
-                h -= mCount
-            }
-            guard push(linkArc[2 * (h - sCount) + 1]) else { return nil }
-        }
-        var violation = 1
-        for v in 0 ..< inst.nodeCount {
-            let pv = price[v]
-            for a in first[v] ..< first[v + 1] where residual[a] > 0 {
-                violation = max(violation, price[Int(target[a])] - cost[a] - pv)
+            let local = start.chosen[s]
+            if local == SuccessiveShortestPaths.unassigned {
+                guard inst.mayBeUnassigned[s] else { return nil }
+                arcOf[s] = Int32(arcStart[s + 1] - 1)
+            } else {
+                guard local >= 0, inst.arcStart[s] ..< inst.arcStart[s + 1] ~= Int(local) else { return nil }
+                arcOf[s] = arcOfInstanceArc[Int(local)]
             }
         }
-        return violation
+        guard state.loadFlow(arcOf: arcOf, headPrice: headPrice) else { return nil }
+        return state.largestViolation()
     }
-}
-
-/// The working copies of one ``CostScalingFlow/solve(shouldStop:)``, freed at its end.
-private struct Scratch {
-    let first: UnsafeMutableBufferPointer<Int>
-    let target: UnsafeMutableBufferPointer<Int32>
-    let mate: UnsafeMutableBufferPointer<Int32>
-    let residual: UnsafeMutableBufferPointer<Int>
-    let cost: UnsafeMutableBufferPointer<Int>
-    let price: UnsafeMutableBufferPointer<Int>
-    let excess: UnsafeMutableBufferPointer<Int>
-    let current: UnsafeMutableBufferPointer<Int>
-    let phaseStart: UnsafeMutableBufferPointer<Int>
-    let inQueue: UnsafeMutableBufferPointer<Bool>
-    let queue: UnsafeMutableBufferPointer<Int32>
-
-    init(first: [Int], target: [Int32], mate: [Int32], residual: [Int], nodeCount n: Int) {
-        func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-            _ = b.initialize(from: array)
-            return b
-        }
-        func filled<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
-            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-            b.initialize(repeating: value)
-            return b
-        }
-        self.first = copy(first)
-        self.target = copy(target)
-        self.mate = copy(mate)
-        self.residual = copy(residual)  // reset again when a start is not taken
-        cost = filled(target.count, 0)
-        price = filled(n, 0)
-        excess = filled(n, 0)
-        current = filled(n, 0)
-        phaseStart = filled(n, 0)
-        inQueue = filled(n, false)
-        queue = filled(max(n, 1), 0)
-    }
-
-    func deallocate() {
-        for b in [first, residual, cost, price, excess, current, phaseStart] { b.deallocate() }
-        for b in [target, mate, queue] { b.deallocate() }
-        inQueue.deallocate()
-    }
-}
-
-private func floorDivide(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
