@@ -34,7 +34,7 @@ public enum CostScalingProbe {
     /// Builds the networks as ``PricedRebalance`` does (`arcsPerStudent` best pairs, then at most `addedPerStudent`
     /// priced-in pairs per student) and times `runs` solves of each.
     public static func measure(_ context: MatchingContext, arcsPerStudent: Int = 16, addedPerStudent: Int = 24, runs: Int = 3) throws -> Figures {
-        let table = CandidateTable.best(perStudent: arcsPerStudent, perMentor: 0, of: context)
+        let table = CandidateTable.best(perStudent: arcsPerStudent, perMentor: 0, of: context, from: context)
         let one = try FlowInstance(EncodedProblem(context, candidates: table).problem)
         let oneCost = one.arcProfit.map { -$0 }
         let (fresh, optimum) = try time(one, cost: oneCost, start: nil, runs: runs, what: "round 1")
@@ -49,7 +49,7 @@ public enum CostScalingProbe {
         let duals = FlowDuals(priceNumerator: 0, priceDenominator: 1, studentValue: value,
                               mentorPotential: (0..<mCount).map { optimum.potential[sCount + $0] - sinkPotential },
                               arrivalPotential: (0..<mCount).map { optimum.potential[sCount + mCount + $0] - sinkPotential })
-        let added = PricedRebalance.pairsPricingIn(context, restricted: table, duals: duals, perStudent: addedPerStudent)
+        let added = PricedRebalance.pairsPricingIn(context, context, restricted: table, duals: duals, perStudent: addedPerStudent)
         let two = try FlowInstance(EncodedProblem(context, candidates: table.adding(added)).problem)
         let twoCost = two.arcProfit.map { -$0 }
         // Round 1's flow in round 2's local arcs (same student, same head).
