@@ -91,7 +91,8 @@ enum RebalanceBench {
             + "\(result.bound.map(String.init) ?? "-") gap \(result.gap.map { String(format: "%.2g", $0) } ?? "-"); "
             + "assigned \(result.summary.assigned), voluntary moves \(result.summary.voluntaryMoves), forced \(result.summary.forcedMoves)")
         print("pricing: \(report.rounds) restricted solve(s), \(report.pairsSolved) pairs in the last, "
-            + "\(report.pairsAdded) added by pricing, full set solved: \(report.solvedFullSet)")
+            + "\(report.pairsAdded) added by pricing, full set solved: \(report.solvedFullSet), "
+            + "duals repaired: \(report.repairedDuals) (" + String(format: "%.3f s", report.repairSeconds) + ")")
         for (i, round) in report.roundDetails.enumerated() {
             print("  round \(i + 1): \(round.pairs) pairs, solve " + String(format: "%.3f s", round.solveSeconds) + ", \(round.pairsAdded) pairs priced in")
         }

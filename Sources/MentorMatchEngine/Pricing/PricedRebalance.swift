@@ -62,6 +62,10 @@ public struct PricedRebalance: Sendable {
         public var pairsAdded = 0
         /// True when the full pair set had to be solved.
         public var solvedFullSet = false
+        /// True when the last round's duals priced some pairs in and ``DualRepair`` found duals that
+        /// price out every pair for the same flow (its seconds, successful or not, in `repairSeconds`).
+        public var repairedDuals = false
+        public var repairSeconds = 0.0
         /// Replicas solved for the ``PriceEstimate`` (0: the first pairs were ranked by weight).
         public var estimateGroups = 0
         /// True when every pair was computed once and kept (``tablePairLimit``).
@@ -138,6 +142,21 @@ public struct PricedRebalance: Sendable {
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
             report.roundDetails[report.roundDetails.count - 1].pairsAdded = count
+            if count > 0 && count <= repairPairLimit(context) && certificate.certifies, let table = pairs as? CandidateTable {
+                // A few pairs price in at an optimum: first try duals that price them out (see ``DualRepair``).
+                t = ContinuousClock.now
+                let violators = Array(Set(added.joined().map(\.student))).sorted()
+                let repair = DualRepair(context: context, table: table, p: certificate.duals.priceNumerator, q: certificate.duals.priceDenominator)
+                let repaired = repair.repaired(certificate.duals, headOf: certificate.headOf, violators: violators,
+                                               workLimit: max(1_000_000, table.pairCount / 4))
+                // Checked by pricing every pair again: the proof does not rest on the repair alone.
+                let proven = repaired.map { Self.pairsPricingIn(context, pairs, restricted: table, duals: $0, perStudent: 1).allSatisfy(\.isEmpty) } ?? false
+                report.repairSeconds += seconds(since: t)
+                if proven {
+                    report.repairedDuals = true
+                    return (RebalanceResult(encoded, solution: solution), report)
+                }
+            }
             if count == 0 {
                 if certificate.certifies { return (RebalanceResult(encoded, solution: solution), report) }
                 // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
@@ -194,6 +213,9 @@ public struct PricedRebalance: Sendable {
         solution.bound = max(solution.objective, bound)
         return (RebalanceResult(encoded, solution: solution), report)
     }
+
+    /// Pricing that adds at most this many pairs tries ``DualRepair`` first: 1% of the students, at least 64.
+    private func repairPairLimit(_ context: MatchingContext) -> Int { max(64, context.studentCount / 100) }
 
     /// A tenth of the mean number of candidates per student, between 16 and 64: denser schools have more
     /// pairs near each student's best, and the first restricted program should hold them.
