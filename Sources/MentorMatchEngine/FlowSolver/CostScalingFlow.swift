@@ -132,6 +132,7 @@ final class CostScalingFlow {
         }
         let updateInterval = max(64, Int(Self.updateFrequency * Double(n)))
         var certified: [Int]?
+        var nextStopCheck = 0  // `shouldStop` is asked about every 65,536 pushes and relabels
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.alpha)
             state.epsilon = epsilon
@@ -139,7 +140,10 @@ final class CostScalingFlow {
             guard state.startRefinement(), state.globalPriceUpdate() else { return nil }
             for v in 0..<n where state.hasExcess(v) { state.enqueue(v) }
             while state.queueCount > 0 {
-                if state.work & 0xFFFF == 0xFFFF && shouldStop() { return nil }
+                if state.work >= nextStopCheck {
+                    if shouldStop() { return nil }
+                    nextStopCheck = state.work + 0x10000
+                }
                 if state.relabelsSinceUpdate >= updateInterval && !state.globalPriceUpdate() { return nil }
                 let v = state.dequeue()
                 if v < sCount {
