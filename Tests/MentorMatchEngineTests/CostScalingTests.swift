@@ -260,4 +260,22 @@ struct CostScalingTests {
         }
         #expect(solved >= 2)
     }
+
+    @Test("a stop request ends the solve with no answer")
+    func stops() throws {
+        var g = SeededGenerator(seed: 6_2032)
+        let p = randomProblem(students: 3000, mentors: 300, candidates: 4...16, using: &g, lockChance: 0, capacity: 4...12, maxNew: 0...6)
+        let inst = try FlowInstance(p)
+        let cost = Self.costs(inst, p: 0, q: 1)
+        let flow = CostScalingFlow(inst, cost: cost)
+        #expect(flow.solve(shouldStop: { true }) == nil)
+        var asked = 0
+        let full = try #require(flow.solve(shouldStop: { asked += 1; return false }))
+        #expect(asked >= 1)
+        // The second question comes after 65,536 pushes and relabels, before the end: it stops the solve.
+        #expect(full.work > 0x10000)
+        var calls = 0
+        #expect(flow.solve(shouldStop: { calls += 1; return calls >= 2 }) == nil)
+        #expect(calls == 2)
+    }
 }
