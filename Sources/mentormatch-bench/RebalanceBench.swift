@@ -94,7 +94,8 @@ enum RebalanceBench {
             + "\(report.pairsAdded) added by pricing, full set solved: \(report.solvedFullSet), "
             + "duals repaired: \(report.repairedDuals) (" + String(format: "%.3f s", report.repairSeconds) + ")")
         for (i, round) in report.roundDetails.enumerated() {
-            print("  round \(i + 1): \(round.pairs) pairs, solve " + String(format: "%.3f s", round.solveSeconds) + ", \(round.pairsAdded) pairs priced in")
+            print("  round \(i + 1): \(round.pairs) pairs, \(round.priceOnly ? "flow at the searched price" : "solve") "
+                + String(format: "%.3f s", round.solveSeconds) + ", \(round.pairsAdded) pairs priced in")
         }
         print("peak memory (maxrss): \(Bench.peakMemoryMiB()) MiB")
 

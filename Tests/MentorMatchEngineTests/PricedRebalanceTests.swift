@@ -94,6 +94,15 @@ struct PricedRebalanceTests {
         #expect(added >= 12, "pricing added pairs in only \(added) of 48 solves")
     }
 
+    @Test("with a move budget and many pairs pricing in, rounds at the searched price reach the same optimum")
+    func priceOnlyRounds() throws {
+        // Schools of 1,500 and 2,000 students: there pricing adds more pairs than the dual repair would try.
+        for (students, seed) in [(1_500, UInt64(41)), (2_000, UInt64(42))] {
+            let (report, _, _) = try check(students: students, seed: seed, arcs: 1, budget: students / 50, mip: false)
+            #expect(report.roundDetails.contains { $0.priceOnly }, "students \(students): no round at the searched price")
+        }
+    }
+
     @Test("pricing must add pairs: one pair per student leaves better pairs out, found and added")
     func pricingAddsPairs() throws {
         let (report, _, _) = try check(students: 300, seed: 5, arcs: 1, budget: nil, mip: false)

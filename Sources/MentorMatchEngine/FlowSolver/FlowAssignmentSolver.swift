@@ -32,6 +32,28 @@ public struct FlowAssignmentSolver: AssignmentSolver {
         var certifies: Bool
     }
 
+    /// The optimal flow at the move price of `warmStart` (an optimum of the same program with fewer arcs, which
+    /// it starts from) and its duals, without searching the price: for pricing pairs in while the price
+    /// stays where an earlier search put it. `certifies` is false: this flow answers nothing about the budget.
+    /// Nil when the solve was stopped or the problem cannot be solved.
+    func dualsAtPrice(of warmStart: Certificate, _ problem: AssignmentProblem, limits: SolveLimits) -> Certificate? {
+        let started = ContinuousClock.now
+        let shouldStop: () -> Bool = {
+            if limits.cancellation?.isCancelled == true { return true }
+            if let t = limits.timeLimitSeconds {
+                let d = ContinuousClock.now - started
+                if Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 >= t { return true }
+            }
+            return false
+        }
+        guard let instance = try? FlowInstance(problem), warmStart.headOf.count == problem.studentCount else { return nil }
+        let search = LagrangianSearch(instance: instance, shouldStop: shouldStop)
+        search.seed(headOf: warmStart.headOf, duals: warmStart.duals)
+        guard search.solve(atPrice: warmStart.duals.priceNumerator, warmStart.duals.priceDenominator) else { return nil }
+        return Certificate(duals: search.lastDuals, headOf: search.lastFlow.map { $0 >= 0 ? instance.arcHead[Int($0)] : -1 },
+                           certifies: false)
+    }
+
     /// Solves (from `warmStart`, an earlier solve of the same program with fewer arcs, when given) and
     /// returns the root's ``Certificate`` when the price search ran to its end.
     func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits, warmStart: Certificate? = nil)

@@ -56,6 +56,12 @@ struct LagrangianSearch {
         }
     }
 
+    /// Solves the flow at one move price p/q only (no search): true when it is optimal there, and then
+    /// ``lastDuals`` and ``lastFlow`` are that flow's.
+    func solve(atPrice p: Int, _ q: Int) -> Bool {
+        flow.solve(priceNumerator: p, denominator: q, warmStart: true, shouldStop: shouldStop) == .optimal
+    }
+
     /// The dual solution of the last flow solved (after ``run(priceHint:)``: at the price where it ended).
     var lastDuals: FlowDuals { flow.duals }
     /// That flow: each student's arc of ``instance`` (−1 unassigned).

@@ -147,7 +147,10 @@ final class SuccessiveShortestPaths {
         // A seeded flow is kept when at most 1/16 of the students must be re-routed; beyond that a fresh
         // cost-scaling solve is faster (tier XL, round 2: 98,400 students out, re-routing them took minutes).
         // Without cost scaling it is always kept: a fresh start by shortest paths would redo all of it.
-        let limit = isSeeded ? (usesCostScaling ? instance.studentCount / 16 : instance.studentCount) : instance.studentCount / 64
+        // At a new move price the warm start is tried for up to 1/256 of the students: re-routing a few hundred
+        // of them one shortest path at a time took longer on tier XL than cost scaling from the last optimum.
+        let limit = isSeeded ? (usesCostScaling ? instance.studentCount / 16 : instance.studentCount)
+            : instance.studentCount / (usesCostScaling ? 256 : 64)
         let warm = warmStart && hasFlow && releaseNonOptimalStudents(limit: limit)
         isSeeded = false
         hasFlow = false

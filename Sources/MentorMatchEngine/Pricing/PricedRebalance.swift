@@ -16,8 +16,8 @@ import MentorMatchData
 ///    keeps adding pairs for `maxRounds`, the full pair set is solved instead (when it holds in memory).
 ///    `.optimal` is never claimed unproven.
 public struct PricedRebalance: Sendable {
-    /// Pairs kept per student in the first restricted program; `nil` chooses from the school's density:
-    /// a tenth of the mean candidates per student, between 16 and 64.
+    /// Pairs kept per student in the first restricted program; `nil` chooses from the school's density
+    /// (``arcsPerStudent(_:_:)``).
     public var arcsPerStudent: Int?
     /// Pairs kept per mentor (its best students) in the first restricted program.
     public var arcsPerMentor: Int
@@ -85,6 +85,8 @@ public struct PricedRebalance: Sendable {
             public var pairs: Int
             public var solveSeconds: Double
             public var pairsAdded: Int
+            /// True when the round solved the flow at the last searched move price only (no price search).
+            public var priceOnly = false
         }
     }
 
@@ -119,58 +121,90 @@ public struct PricedRebalance: Sendable {
                                         of: context, from: pairs, ranking: estimate)
         report.selectSeconds += seconds(since: t)
         var warmStart: FlowAssignmentSolver.Certificate?
+        // With a move budget, while pricing adds many pairs the rounds keep the price where the last search
+        // put it and solve only the flow at that price (one solve instead of a search); the search runs
+        // again once few pairs price in. The last searched answer stands in for a stopped price-only round.
+        var priceOnly = false
+        var searched: (encoded: EncodedProblem, solution: AssignmentSolution)?
         while true {
             t = ContinuousClock.now
             let encoded = EncodedProblem(context, candidates: table)
             report.encodeSeconds += seconds(since: t)
             t = ContinuousClock.now
-            let (solution, certificate) = solver.solveWithDuals(encoded.problem, limits: limits, warmStart: warmStart)
+            let solution: AssignmentSolution?, certificate: FlowAssignmentSolver.Certificate?
+            if priceOnly, let seed = warmStart, let searched {
+                certificate = solver.dualsAtPrice(of: seed, encoded.problem, limits: limits)
+                solution = nil
+                if certificate == nil {
+                    let answer = searched.solution.notWorseThanCurrentState(
+                        of: searched.encoded.problem, cancelled: limits.cancellation?.isCancelled == true)
+                    return restrictedAnswer(context, pairs, searched.encoded, answer, report: report)
+                }
+            } else {
+                (solution, certificate) = solver.solveWithDuals(encoded.problem, limits: limits, warmStart: warmStart)
+            }
             let solveSeconds = seconds(since: t)
             report.solveSeconds += solveSeconds
             report.rounds += 1
             report.pairsSolved = encoded.problem.arcs.count
-            report.roundDetails.append(Report.Round(pairs: report.pairsSolved, solveSeconds: solveSeconds, pairsAdded: 0))
-            if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
-            guard let certificate, solution.status == .optimal else {
-                // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
-                let cancelled = limits.cancellation?.isCancelled == true
-                let answer = solution.notWorseThanCurrentState(of: encoded.problem, cancelled: cancelled)
-                return restrictedAnswer(context, pairs, encoded, answer, report: report)
+            report.roundDetails.append(Report.Round(pairs: report.pairsSolved, solveSeconds: solveSeconds, pairsAdded: 0,
+                                                    priceOnly: solution == nil))
+            if let solution {
+                if case .infeasible = solution.status { return (RebalanceResult(encoded, solution: solution), report) }
+                guard certificate != nil, solution.status == .optimal else {
+                    // A limit or cancellation stopped the search: the restricted answer, with a bound for every pair.
+                    let cancelled = limits.cancellation?.isCancelled == true
+                    let answer = solution.notWorseThanCurrentState(of: encoded.problem, cancelled: cancelled)
+                    return restrictedAnswer(context, pairs, encoded, answer, report: report)
+                }
+                searched = (encoded, solution)
             }
+            guard let certificate, let searched else { preconditionFailure("a certificate comes with every searched or price-only round") }
             t = ContinuousClock.now
             let added = Self.pairsPricingIn(context, pairs, restricted: table, duals: certificate.duals, perStudent: addedPerStudent)
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
             report.roundDetails[report.roundDetails.count - 1].pairsAdded = count
-            if count > 0 && count <= repairPairLimit(context) && certificate.certifies, let table = pairs as? CandidateTable {
-                // A few pairs price in at an optimum: first try duals that price them out (see ``DualRepair``).
-                t = ContinuousClock.now
-                let violators = Array(Set(added.joined().map(\.student))).sorted()
-                let repair = DualRepair(context: context, table: table, p: certificate.duals.priceNumerator, q: certificate.duals.priceDenominator)
-                let repaired = repair.repaired(certificate.duals, headOf: certificate.headOf, violators: violators,
-                                               workLimit: max(1_000_000, table.pairCount / 4))
-                // Checked by pricing every pair again: the proof does not rest on the repair alone.
-                let proven = repaired.map { Self.pairsPricingIn(context, pairs, restricted: table, duals: $0, perStudent: 1).allSatisfy(\.isEmpty) } ?? false
-                report.repairSeconds += seconds(since: t)
-                if proven {
-                    report.repairedDuals = true
-                    return (RebalanceResult(encoded, solution: solution), report)
+            let few = count <= repairPairLimit(context)
+            if solution != nil {
+                if count > 0 && few && certificate.certifies
+                    && provenByRepair(context, pairs, table: table, certificate: certificate, added: added, report: &report) {
+                    return (RebalanceResult(encoded, solution: searched.solution), report)
+                }
+                if count == 0 {
+                    if certificate.certifies { return (RebalanceResult(encoded, solution: searched.solution), report) }
+                    // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
+                    return solveFullSet(context, pairs, restricted: searched, solver: solver, limits: limits, report: report)
                 }
             }
-            if count == 0 {
-                if certificate.certifies { return (RebalanceResult(encoded, solution: solution), report) }
-                // Branching closed a gap below the root bound: the duals prove nothing about the pairs left out.
-                return solveFullSet(context, pairs, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
-            }
+            priceOnly = context.policy.maxMoves != nil && !few
             report.pairsAdded += count
             if report.rounds >= maxRounds {
-                return solveFullSet(context, pairs, restricted: (encoded, solution), solver: solver, limits: limits, report: report)
+                return solveFullSet(context, pairs, restricted: searched, solver: solver, limits: limits, report: report)
             }
             warmStart = certificate  // the next solve starts from this flow and its duals
             t = ContinuousClock.now
-            table = table.adding(added)
+            if count > 0 { table = table.adding(added) }
             report.selectSeconds += seconds(since: t)
         }
+    }
+
+    /// Whether ``DualRepair`` finds duals for the searched round's flow that price out every pair (re-checked
+    /// by pricing every pair again: the proof does not rest on the repair alone).
+    private func provenByRepair(
+        _ context: MatchingContext, _ pairs: some CandidateSource, table restricted: CandidateTable,
+        certificate: FlowAssignmentSolver.Certificate, added: [[(student: Int, mentor: Int32, fit: Int32)]], report: inout Report
+    ) -> Bool {
+        guard let table = pairs as? CandidateTable else { return false }
+        let t = ContinuousClock.now
+        defer { report.repairSeconds += seconds(since: t) }
+        let violators = Array(Set(added.joined().map(\.student))).sorted()
+        let repair = DualRepair(context: context, table: table, p: certificate.duals.priceNumerator, q: certificate.duals.priceDenominator)
+        guard let repaired = repair.repaired(certificate.duals, headOf: certificate.headOf, violators: violators,
+                                             workLimit: max(1_000_000, table.pairCount / 4)) else { return false }
+        let proven = Self.pairsPricingIn(context, pairs, restricted: restricted, duals: repaired, perStudent: 1).allSatisfy(\.isEmpty)
+        report.repairedDuals = proven
+        return proven
     }
 
     private func solveFullSet(
@@ -217,12 +251,15 @@ public struct PricedRebalance: Sendable {
     /// Pricing that adds at most this many pairs tries ``DualRepair`` first: 1% of the students, at least 64.
     private func repairPairLimit(_ context: MatchingContext) -> Int { max(64, context.studentCount / 100) }
 
-    /// A tenth of the mean number of candidates per student, between 16 and 64: denser schools have more
-    /// pairs near each student's best, and the first restricted program should hold them.
+    /// A tenth of the mean number of candidates per student (a twentieth with a move budget), between 16
+    /// and 64: denser schools have more pairs near each student's best, and the first restricted program
+    /// should hold them; with a budget most students stay and every price the search tries costs a solve
+    /// of the whole restricted program (tier XL, 2%: 23.9 s with 40 pairs a student, 27.0 s with 64).
     static func arcsPerStudent(_ context: MatchingContext, _ pairs: some CandidateSource) -> Int {
         let table = pairs as? CandidateTable
         let count = table?.pairCount ?? context.candidatePairBound
-        return min(64, max(16, count / max(1, 10 * context.studentCount)))
+        let divisor = context.policy.maxMoves == nil ? 10 : 20
+        return min(64, max(16, count / max(1, divisor * context.studentCount)))
     }
 
     /// The number of candidate pairs, and Σ over students of their best choice (the best pair's weight, or
