@@ -41,7 +41,7 @@ public struct PricedRebalance: Sendable {
 
     public init(
         arcsPerStudent: Int? = nil, arcsPerMentor: Int = 0, addedPerStudent: Int = 24, maxRounds: Int = 12,
-        fullSetPairLimit: Int = 30_000_000, tablePairLimit: Int = 250_000_000, mentorsPerEstimateGroup: Int = 500
+        fullSetPairLimit: Int = 30_000_000, tablePairLimit: Int = 250_000_000, mentorsPerEstimateGroup: Int = 1_000
     ) {
         self.arcsPerStudent = arcsPerStudent
         self.arcsPerMentor = arcsPerMentor
@@ -165,7 +165,7 @@ public struct PricedRebalance: Sendable {
             report.priceSeconds += seconds(since: t)
             let count = added.reduce(0) { $0 + $1.count }
             report.roundDetails[report.roundDetails.count - 1].pairsAdded = count
-            let few = count <= repairPairLimit(context)
+            let few = count <= fewPairs(context)
             if solution != nil {
                 if count > 0 && few && certificate.certifies
                     && provenByRepair(context, pairs, table: table, certificate: certificate, added: added, report: &report) {
@@ -248,8 +248,10 @@ public struct PricedRebalance: Sendable {
         return (RebalanceResult(encoded, solution: solution), report)
     }
 
-    /// Pricing that adds at most this many pairs tries ``DualRepair`` first: 1% of the students, at least 64.
-    private func repairPairLimit(_ context: MatchingContext) -> Int { max(64, context.studentCount / 100) }
+    /// Pricing that adds at most this many pairs counts as few: a searched round then tries ``DualRepair``
+    /// first, and with a budget the next round searches the price again. 1% of the students, at least 64
+    /// (on tier XL a repair after round 1, 199,365 pairs, found the flow not yet optimal).
+    private func fewPairs(_ context: MatchingContext) -> Int { max(64, context.studentCount / 100) }
 
     /// A tenth of the mean number of candidates per student (a twentieth with a move budget), between 16
     /// and 64: denser schools have more pairs near each student's best, and the first restricted program
@@ -258,7 +260,7 @@ public struct PricedRebalance: Sendable {
     static func arcsPerStudent(_ context: MatchingContext, _ pairs: some CandidateSource) -> Int {
         let table = pairs as? CandidateTable
         let count = table?.pairCount ?? context.candidatePairBound
-        let divisor = context.policy.maxMoves == nil ? 10 : 20
+        let divisor = context.policy.maxMoves == nil ? 25 : 20
         return min(64, max(16, count / max(1, divisor * context.studentCount)))
     }
 
