@@ -137,7 +137,9 @@ final class SuccessiveShortestPaths {
         // re-routed student may search far for a deficit, while a fresh start routes
         // nearly every student straight to a free seat. So a warm start is tried
         // when few students are out, and given up (for a fresh start) once it has
-        // settled as many nodes as the last fresh start did in all.
+        // settled as many nodes as the last fresh start did in all (a cost-scaling push or relabel
+        // counted as an eighth of a settled node: on tier XL a warm start of 388 students settled 8 million
+        // nodes in 2.8 s before it gave up, where cost scaling from the last optimum took 1.2 s).
         rescalePotentials(to: q)
         scale = q
         priceNumerator = p
@@ -175,7 +177,7 @@ final class SuccessiveShortestPaths {
             scalingWork = optimum.work
         }
         let outcome = routeWaiting(workLimit: Int.max, shouldStop: shouldStop)!
-        freshWork = work + scalingWork
+        freshWork = work + scalingWork / 8
         hasFlow = outcome == .optimal
         return outcome
     }
