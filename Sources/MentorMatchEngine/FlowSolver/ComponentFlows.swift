@@ -134,6 +134,7 @@ final class ComponentFlows {
     }
 
     func moveMargins() -> [Int] { parts.flatMap { $0.flow.moveMargins() }.sorted() }
+    func stayMargins() -> [Int] { parts.flatMap { $0.flow.stayMargins() }.sorted() }
 
     /// The connected components (mentors joined by a student's arcs); students without arcs form their own part.
     static func split(_ inst: FlowInstance) -> [(instance: FlowInstance, students: [Int], arcs: [Int32], mentors: [Int])] {

@@ -150,12 +150,28 @@ struct LagrangianSearch {
             price = max(1, capped + capped / 4)
         }
         step = max(1, price - bracket.high!.price)
+        var steppedUp = false
         while bracket.low == nil {
             if shouldStop() { return stopped(bracket, partial: []) }
             if let done = probe(price, &bracket, budget: budget) { return done }
             if price > moveSpread { return .infeasible }
             price += step
             step *= 2
+            steppedUp = true
+        }
+        // Back down from that price: the margin at which about (budget − moves) students of its flow
+        // would start moving (scaled up, to land above the budget), when that narrows the bracket. On tier
+        // XL the secant steps from there overshot to 1,008 for a breakpoint at 1,193 and took three more probes.
+        if steppedUp, let low = bracket.low, let high = bracket.high, low.price - high.price > 2, low.point.moves < budget {
+            let margins = flow.stayMargins()
+            if !margins.isEmpty {
+                let drop = margins[min(margins.count - 1, budget - low.point.moves - 1)]
+                let guess = low.price - max(1, drop + drop / 4)
+                if guess > high.price + 1, guess < low.price {
+                    if shouldStop() { return stopped(bracket, partial: []) }
+                    if let done = probe(guess, &bracket, budget: budget) { return done }
+                }
+            }
         }
 
         // Integer prices: secant steps on the move count through the two latest

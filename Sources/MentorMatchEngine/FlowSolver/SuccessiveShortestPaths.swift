@@ -275,18 +275,31 @@ final class SuccessiveShortestPaths {
     /// For each student on a move arc, how much the price of a move may rise
     /// (in cost units, at the current potentials) before another choice without a
     /// move becomes at least as good: an estimate of where it would stop moving.
-    func moveMargins() -> [Int] {
+    func moveMargins() -> [Int] { switchMargins(movers: true) }
+
+    /// For each student not on a move arc who has one, how much the price of a move may fall (in cost
+    /// units, at the current potentials) before a move becomes at least as good: an estimate of where
+    /// it would start moving.
+    func stayMargins() -> [Int] { switchMargins(movers: false) }
+
+    /// Margins of the students on a move arc (`movers`) or on another choice: the least extra cost of a
+    /// choice of the other kind (for movers, leaving the assignment counts as not moving), sorted.
+    private func switchMargins(movers: Bool) -> [Int] {
         let inst = instance, sink = inst.sink
         var margins = [Int]()
         for s in 0..<inst.studentCount {
             let current = chosen[s]
-            guard current >= 0, inst.arcIsMove[Int(current)] else { continue }
-            let value = cost[Int(current)] - potential[Int(arcHead[Int(current)])]
-            var best = mayBeUnassigned[s] ? -potential[sink] : Int.max
-            for a in arcStart[s] ..< arcStart[s + 1] where !inst.arcIsMove[a] {
+            guard current != Self.notEntered, (current >= 0 && inst.arcIsMove[Int(current)]) == movers else { continue }
+            let value = current >= 0 ? cost[Int(current)] - potential[Int(arcHead[Int(current)])] : -potential[sink]
+            var best = movers && mayBeUnassigned[s] ? -potential[sink] : Int.max
+            for a in arcStart[s] ..< arcStart[s + 1] where inst.arcIsMove[a] != movers {
                 best = min(best, cost[a] - potential[Int(arcHead[a])])
             }
-            margins.append(best == Int.max ? Int.max : best - value)
+            if best == Int.max {
+                if movers { margins.append(Int.max) }
+                continue
+            }
+            margins.append(best - value)
         }
         return margins.sorted()
     }
