@@ -21,9 +21,8 @@ enum CostScalingBench {
             default: throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL [--students N --mentors M] --runs N")
             }
         }
-        guard var tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
-        if let students { tier.students = students; tierName = "custom" }
-        if let mentors { tier.mentors = mentors; tierName = "custom" }
+        let (name, tier) = try SolveBench.tier(named: tierName, students: students, mentors: mentors)
+        tierName = name
         let snapshot = SnapshotGenerator.generate(students: tier.students, mentors: tier.mentors, seed: 42)
         let context = try MatchingContext(snapshot: snapshot, policy: Policy())
         let f = try CostScalingProbe.measure(context, runs: runs)

@@ -36,9 +36,8 @@ enum RebalanceBench {
                 throw BenchError.usage("unknown option \(args[i]); options: --tier S|M|L|XL [--students N --mentors M] --runs N --max-moves-percent P --arcs K --estimate-mentors E --mentor-arcs R --added A --full --write-mps FILE --suggest")
             }
         }
-        guard var tier = SolveBench.tiers[tierName] else { throw BenchError.usage("unknown tier \(tierName)") }
-        if let students { tier.students = students; tierName = "custom" }
-        if let mentors { tier.mentors = mentors; tierName = "custom" }
+        let (name, tier) = try SolveBench.tier(named: tierName, students: students, mentors: mentors)
+        tierName = name
         var policy = Policy()
         if let percent { policy.maxMoves = Int((Double(tier.students) * percent / 100).rounded()) }
         print("rebalance bench: tier \(tierName) (\(tier.students) students, \(tier.mentors) mentors), maxMoves "

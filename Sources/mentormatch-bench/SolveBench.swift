@@ -19,6 +19,14 @@ enum SolveBench {
         var mentors: Int
     }
 
+    /// The tier named `name` (S, M, L, XL), its students or mentors replaced when given (then named "custom").
+    static func tier(named name: String, students: Int?, mentors: Int?) throws -> (name: String, tier: Tier) {
+        guard var tier = tiers[name] else { throw BenchError.usage("unknown tier \(name)") }
+        if let students { tier.students = students }
+        if let mentors { tier.mentors = mentors }
+        return (students == nil && mentors == nil ? name : "custom", tier)
+    }
+
     static let tiers: [String: Tier] = [
         "S": Tier(students: 500, mentors: 60),
         "M": Tier(students: 2_000, mentors: 200),

@@ -73,8 +73,7 @@ public enum CostScalingProbe {
             let t = ContinuousClock.now, cpu = threadCPUSeconds()
             guard let optimum = CostScalingFlow(instance, cost: cost).solve(from: start) else { throw Failure.noAnswer(what) }
             cpuSeconds.append(threadCPUSeconds() - cpu)
-            let d = ContinuousClock.now - t
-            seconds.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            seconds.append(t.secondsUntilNow)
             last = optimum
         }
         let optimum = last!

@@ -382,18 +382,27 @@ final class CostScalingState {
             } else if arrivals[m] < maxNew[m] {
                 best = max(best, price[mentor])
             }
-            s = Int(memberFirst[v - sCount])
-            while s >= 0 {
-                best = max(best, member[s].value)
-                s = Int(member[s].next)
-            }
-            if best == Int.min { return false }
-            price[v] = best - epsilon
-            work += 1
-            relabelsSinceUpdate += 1
-            if phaseStart[v] - price[v] > dropLimit { return false }
+            if !relabelHead(v, best: best) { return false }
         }
         return true
+    }
+
+    /// Relabels head node v (a mentor, arrival node or the sink): the least price drop that makes one of its
+    /// residual arcs admissible, `best` over its non-member arcs and, here, the back arcs to its members, plus ε.
+    /// False when v has no residual arc or its price fell further than the refinement allows.
+    @inline(__always)
+    private func relabelHead(_ v: Int, best nonMemberBest: Int) -> Bool {
+        var best = nonMemberBest
+        var s = Int(memberFirst[v - studentCount])
+        while s >= 0 {
+            best = max(best, member[s].value)
+            s = Int(member[s].next)
+        }
+        if best == Int.min { return false }
+        price[v] = best - epsilon
+        work += 1
+        relabelsSinceUpdate += 1
+        return phaseStart[v] - price[v] <= dropLimit
     }
 
     /// Discharges the sink (its arcs: back to every mentor with load, back to every unassigned student),
@@ -422,16 +431,7 @@ final class CostScalingState {
             }
             var best = Int.min
             for m in 0..<mCount where load[m] > 0 { best = max(best, price[sCount + m]) }
-            var s = Int(memberFirst[v - sCount])
-            while s >= 0 {
-                best = max(best, member[s].value)
-                s = Int(member[s].next)
-            }
-            if best == Int.min { return false }
-            price[v] = best - epsilon
-            work += 1
-            relabelsSinceUpdate += 1
-            if phaseStart[v] - price[v] > dropLimit { return false }
+            if !relabelHead(v, best: best) { return false }
             resetSinkCursor()
         }
         return true

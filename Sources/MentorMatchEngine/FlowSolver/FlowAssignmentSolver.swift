@@ -37,15 +37,7 @@ public struct FlowAssignmentSolver: AssignmentSolver {
     /// stays where an earlier search put it. `certifies` is false: this flow answers nothing about the budget.
     /// Nil when the solve was stopped or the problem cannot be solved.
     func dualsAtPrice(of warmStart: Certificate, _ problem: AssignmentProblem, limits: SolveLimits) -> Certificate? {
-        let started = ContinuousClock.now
-        let shouldStop: () -> Bool = {
-            if limits.cancellation?.isCancelled == true { return true }
-            if let t = limits.timeLimitSeconds {
-                let d = ContinuousClock.now - started
-                if Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 >= t { return true }
-            }
-            return false
-        }
+        let shouldStop = limits.stopCondition(since: .now)
         guard let instance = try? FlowInstance(problem), warmStart.headOf.count == problem.studentCount else { return nil }
         let search = LagrangianSearch(instance: instance, shouldStop: shouldStop)
         search.seed(headOf: warmStart.headOf, duals: warmStart.duals)
@@ -58,17 +50,9 @@ public struct FlowAssignmentSolver: AssignmentSolver {
     /// returns the root's ``Certificate`` when the price search ran to its end.
     func solveWithDuals(_ problem: AssignmentProblem, limits: SolveLimits, warmStart: Certificate? = nil)
         -> (solution: AssignmentSolution, certificate: Certificate?) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
-        let shouldStop: () -> Bool = {
-            if limits.cancellation?.isCancelled == true { return true }
-            if let t = limits.timeLimitSeconds, elapsed() >= t { return true }
-            return false
-        }
+        let start = ContinuousClock.now
+        func elapsed() -> Double { start.secondsUntilNow }
+        let shouldStop = limits.stopCondition(since: start)
 
         let instance: FlowInstance
         do { instance = try FlowInstance(problem) } catch {

@@ -111,24 +111,13 @@ struct DualRepair {
     /// The flow cost of pair (s, m) at price p/q (as ``EncodedProblem`` and ``FlowInstance`` make it),
     /// its profit (weight + unassignedCost) and whether it enters through the mentor's arrival node.
     private func cost(student s: Int, mentor m: Int, fit: Int, penalty: Int) -> (cost: Int, profit: Int, isArrival: Bool) {
-        let unassignedCost = context.priority[s] * penalty
-        if case .locked = context.roles[s] {
-            let profit = context.priority[s] * fit + unassignedCost
-            return (-q * profit, profit, m != context.currentMentor[s])
-        }
         let terms = context.pairTerms(student: s, mentor: m, fit: fit)
-        let profit = terms.weight + unassignedCost
+        let profit = terms.weight + context.priority[s] * penalty
         return (-q * profit + (terms.isMove ? p : 0), profit, terms.isArrival)
     }
 
-    /// fit(s, m) from the table (binary search), or computed (a lock need not be a candidate).
+    /// fit(s, m) from the table, or computed (a lock need not be a candidate).
     private func fit(student s: Int, mentor m: Int) -> Int {
-        var lo = table.start[s], hi = table.start[s + 1]
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if table.mentor[mid] == Int32(m) { return Int(table.fit[mid]) }
-            if table.mentor[mid] < Int32(m) { lo = mid + 1 } else { hi = mid }
-        }
-        return context.fit(student: s, mentor: m)
+        table.position(student: s, mentor: Int32(m)).map { Int(table.fit[$0]) } ?? context.fit(student: s, mentor: m)
     }
 }

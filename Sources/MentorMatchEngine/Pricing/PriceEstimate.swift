@@ -72,11 +72,11 @@ struct PriceEstimate: Sendable {
         for (i, m) in mentors.enumerated() { local[m] = Int32(i) }
         var arcStart = [0], arcs = [AssignmentProblem.Arc](), unassignedCost = [Int](), mayBeUnassigned = [Bool]()
         for s in students {
-            let p = context.priority[s], cur = context.currentMentor[s]
             switch context.roles[s] {
             case .locked(let m):
                 guard local[m] >= 0 else { continue }
-                arcs.append(.init(mentor: local[m], weight: p * context.fit(student: s, mentor: m), isMove: false, isArrival: m != cur))
+                let terms = context.pairTerms(student: s, mentor: m, fit: context.fit(student: s, mentor: m))
+                arcs.append(.init(mentor: local[m], weight: terms.weight, isMove: terms.isMove, isArrival: terms.isArrival))
                 mayBeUnassigned.append(false)
             case .voluntary, .forced, .unassigned:
                 pairs.forEachCandidate(of: s) { m, fit in
@@ -86,7 +86,7 @@ struct PriceEstimate: Sendable {
                 }
                 mayBeUnassigned.append(true)
             }
-            unassignedCost.append(p * policy.unassignedPenalty)
+            unassignedCost.append(context.priority[s] * policy.unassignedPenalty)
             arcStart.append(arcs.count)
         }
         return AssignmentProblem(

@@ -329,7 +329,4 @@ public struct PricedRebalance: Sendable {
     }
 }
 
-private func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
+private func seconds(since start: ContinuousClock.Instant) -> Double { start.secondsUntilNow }

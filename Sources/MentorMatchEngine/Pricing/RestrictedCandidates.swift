@@ -63,14 +63,17 @@ extension CandidateTable {
     }
 
     /// Whether (student, mentor) is in the table.
-    func contains(student s: Int, mentor m: Int32) -> Bool {
+    func contains(student s: Int, mentor m: Int32) -> Bool { position(student: s, mentor: m) != nil }
+
+    /// The index of pair (student, mentor) in ``mentor`` and ``fit`` (binary search), if it is in the table.
+    func position(student s: Int, mentor m: Int32) -> Int? {
         var lo = start[s], hi = start[s + 1]
         while lo < hi {
             let mid = (lo + hi) / 2
-            if mentor[mid] == m { return true }
+            if mentor[mid] == m { return mid }
             if mentor[mid] < m { lo = mid + 1 } else { hi = mid }
         }
-        return false
+        return nil
     }
 
     /// The table with `added` pairs (per chunk: (student, mentor, fit), students ascending) merged in.

@@ -30,18 +30,16 @@ public struct EncodedProblem: Sendable {
             unassignedCost.append(p * policy.unassignedPenalty)
             switch context.roles[s] {
             case .locked(let m):
-                let fit = context.fit(student: s, mentor: m)
-                arcs.append(.init(mentor: Int32(m), weight: p * fit, isMove: false, isArrival: m != cur))
+                let terms = context.pairTerms(student: s, mentor: m, fit: context.fit(student: s, mentor: m))
+                arcs.append(.init(mentor: Int32(m), weight: terms.weight, isMove: terms.isMove, isArrival: terms.isArrival))
                 mayBeUnassigned.append(false)
                 currentArc.append(m == cur ? m : nil)
             case .voluntary, .forced, .unassigned:
-                let voluntary = context.roles[s] == .voluntary
                 var current: Int?
                 for i in candidates.range(of: s) {
-                    let m = Int(candidates.mentor[i]), fit = Int(candidates.fit[i])
-                    let isMove = voluntary && m != cur
-                    arcs.append(.init(mentor: Int32(m), weight: p * fit - (isMove ? policy.moveCost : 0),
-                                      isMove: isMove, isArrival: m != cur))
+                    let m = Int(candidates.mentor[i])
+                    let terms = context.pairTerms(student: s, mentor: m, fit: Int(candidates.fit[i]))
+                    arcs.append(.init(mentor: Int32(m), weight: terms.weight, isMove: terms.isMove, isArrival: terms.isArrival))
                     if m == cur { current = m }
                 }
                 mayBeUnassigned.append(true)
