@@ -11,6 +11,8 @@ public struct Snapshot: Sendable, Equatable {
     public var students: [Student]
     public var feedback: [Feedback]
     public var locks: [Lock]
+    /// Moves an advisor turned down (matching-model §2 rule 7): not proposed again before `until`.
+    public var declined: [Declined]
 
     /// The eight modalities of the contract, used when a snapshot names none.
     public static let defaultStyles = [
@@ -24,7 +26,8 @@ public struct Snapshot: Sendable, Equatable {
         mentors: [Mentor] = [],
         students: [Student] = [],
         feedback: [Feedback] = [],
-        locks: [Lock] = []
+        locks: [Lock] = [],
+        declined: [Declined] = []
     ) {
         self.asOf = asOf
         self.styles = styles
@@ -32,6 +35,7 @@ public struct Snapshot: Sendable, Equatable {
         self.students = students
         self.feedback = feedback
         self.locks = locks
+        self.declined = declined
     }
 }
 
@@ -84,6 +88,8 @@ public struct Student: Sendable, Equatable {
     public var sessionsPerWeek: Int
     public var sessionMinutes: Int
     public var currentMentor: String?
+    /// The date the current pairing started (requires `currentMentor`, not after `asOf`); `nil` when unknown.
+    public var assignedSince: CalendarDate?
     /// Sessions missed in the last 21 days.
     public var missedSessions: Int
     public var openHelpRequests: Int
@@ -93,7 +99,7 @@ public struct Student: Sendable, Equatable {
         id: String, name: String? = nil, path: String, language: String, timezone: String,
         preferences: [String: Double] = [:], availability: [WeeklyInterval],
         sessionsPerWeek: Int = 1, sessionMinutes: Int = 45, currentMentor: String? = nil,
-        missedSessions: Int = 0, openHelpRequests: Int = 0, changeRequested: Bool = false
+        assignedSince: CalendarDate? = nil, missedSessions: Int = 0, openHelpRequests: Int = 0, changeRequested: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -105,6 +111,7 @@ public struct Student: Sendable, Equatable {
         self.sessionsPerWeek = sessionsPerWeek
         self.sessionMinutes = sessionMinutes
         self.currentMentor = currentMentor
+        self.assignedSince = assignedSince
         self.missedSessions = missedSessions
         self.openHelpRequests = openHelpRequests
         self.changeRequested = changeRequested
@@ -142,5 +149,19 @@ public struct Lock: Sendable, Equatable {
     public init(student: String, mentor: String) {
         self.student = student
         self.mentor = mentor
+    }
+}
+
+/// An advisor turned down the move of `student` to `mentor`; it is not proposed again while
+/// `until` is on or after the snapshot's `asOf` (matching-model §2 rule 7).
+public struct Declined: Sendable, Equatable {
+    public var student: String
+    public var mentor: String
+    public var until: CalendarDate
+
+    public init(student: String, mentor: String, until: CalendarDate) {
+        self.student = student
+        self.mentor = mentor
+        self.until = until
     }
 }

@@ -9,14 +9,17 @@ public struct Scenario: Sendable, Equatable {
     public var base: URL
     /// Laid over the policy in use for both the base and the changed snapshot.
     public var policy: PolicyOverrides
+    /// Laid over the policy (after `policy`) for the changed snapshot's run only (v2).
+    public var scenarioPolicy: PolicyOverrides
     public var changes: [ScenarioChange]
 
     public init(name: String, file: String, base: URL, policy: PolicyOverrides = PolicyOverrides(),
-                changes: [ScenarioChange]) {
+                scenarioPolicy: PolicyOverrides = PolicyOverrides(), changes: [ScenarioChange]) {
         self.name = name
         self.file = file
         self.base = base
         self.policy = policy
+        self.scenarioPolicy = scenarioPolicy
         self.changes = changes
     }
 }
