@@ -4,7 +4,8 @@
 
 set STUDENTS;
 set MENTORS;
-/* Candidate pairs; a locked student has exactly one arc, its lock. */
+/* Candidate pairs (§2 rules 1-7); a locked student has exactly one arc, its lock; a settling
+   student (§4b) keeps only the pair with their current mentor. */
 set ARCS within STUDENTS cross MENTORS;
 set LOCKS within ARCS;
 
@@ -16,6 +17,9 @@ param isMove{ARCS}, binary, default 0;
 param isArrival{ARCS}, binary, default 0;
 /* p[s]*unassignedPenalty. */
 param unassignedCost{STUDENTS}, integer, >= 0;
+/* Voluntary students (current pair a candidate, no lock): leaving one unassigned is an eviction (v2). */
+set VOLUNTARY within STUDENTS, default {};
+param evictionCost, integer, >= 0, default 0;
 param capacity{MENTORS}, integer, >= 0;
 /* Absent = no limit. */
 param maxNew{MENTORS}, integer, >= 0, default card(STUDENTS);
@@ -26,7 +30,8 @@ var u{STUDENTS}, binary;
 
 maximize objective:
     sum{(s, m) in ARCS} weight[s, m] * x[s, m]
-  - sum{s in STUDENTS} unassignedCost[s] * u[s];
+  - sum{s in STUDENTS} unassignedCost[s] * u[s]
+  - sum{s in VOLUNTARY} evictionCost * u[s];
 
 s.t. assign{s in STUDENTS}:
     sum{m in MENTORS: (s, m) in ARCS} x[s, m] + u[s] = 1;

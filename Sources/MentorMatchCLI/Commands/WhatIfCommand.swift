@@ -9,7 +9,8 @@ struct WhatIfCommand: ParsableCommand {
         discussion: """
             The scenario (YAML, formats.md) names its base snapshot (relative to the scenario file), \
             policy overrides and changes applied in order. The policy is --policy (or the defaults), then \
-            the scenario's overrides, then --max-moves, --time-limit and --gap.
+            the scenario's overrides, then --max-moves, --time-limit and --gap; the scenario run then lays \
+            the scenario's scenarioPolicy over that, so that two policies can be compared on one school.
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -31,7 +32,8 @@ struct WhatIfCommand: ParsableCommand {
         let solver = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
         let baseSource = DisplayPath.of(scenario.base.path)
         let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, solver: solver, logger: logger)
-        let changedResult = try Solve.rebalance(changed, source: source, policy: policy, solver: solver, logger: logger)
+        let changedResult = try Solve.rebalance(changed, source: source, policy: scenario.scenarioPolicy.applied(to: policy),
+                                                solver: solver, logger: logger)
         let result = WhatIfResult(base: baseResult, scenario: changedResult)
         try output.emit(WhatIfReport.make(result, name: scenario.name, source: source))
     }

@@ -11,6 +11,8 @@ enum ReasonWords {
         case "allCandidatesFull": words = "all candidates full"
         case "moveBudgetSpent": words = "move budget spent"
         case "cheaperUnassigned": words = "cheaper left unassigned"
+        case "evicted": words = "evicted (their mentor's seat needed)"
+        case "declined": words = "every mentor left declined by an advisor"
         default: words = kind
         }
         return "without a mentor: " + words

@@ -43,6 +43,17 @@ enum RebalanceReport {
             }
             blocks.append(.table(table))
         }
+        let kept = result.entries.filter { $0.settlingKeptFrom != nil }.sorted(by: urgentFirst)
+        if !kept.isEmpty {
+            blocks.append(.section("Settling, kept on their mentor (\(kept.count)): moved in the last weeks, not moved again voluntarily"))
+            var table = Table([("student", .left), ("priority", .right), ("mentor", .left), ("fit", .right),
+                               ("better fit", .left)])
+            for e in kept {
+                let better = e.settlingKeptFrom!
+                table.append([e.student, String(e.priority), e.mentor ?? "-", Numbers.int(e.fit), "\(better.mentor) (\(better.fit))"])
+            }
+            blocks.append(.table(table))
+        }
         let unassigned = result.entries.filter { $0.change == .unassigned }.sorted(by: urgentFirst)
         if !unassigned.isEmpty {
             blocks.append(.section("Without a mentor (\(unassigned.count)), at-risk students first"))
@@ -73,7 +84,7 @@ enum RebalanceReport {
         ]
         for r in s.unassignedByReason { list.append((ReasonWords.unassigned(kind: r.kind), String(r.count))) }
         list += [
-            ("voluntary moves", String(s.voluntaryMoves)),
+            ("voluntary moves", result.maxMoves.map { "\(s.voluntaryMoves) of \($0) allowed" } ?? String(s.voluntaryMoves)),
             ("forced moves", String(s.forcedMoves)),
             ("moves by lock", String(s.lockedMoves)),
             ("new assignments", String(s.newAssignments)),
@@ -82,7 +93,10 @@ enum RebalanceReport {
             ("mentor utilisation, mean", Numbers.percent(s.utilisationMean)),
             ("mentor utilisation, max", Numbers.percent(s.utilisationMax)),
             ("mentors full", String(s.fullMentors)),
+            ("settling students (not moved voluntarily)", String(s.settlingStudents)),
+            ("evicted (a mentor's seat needed elsewhere)", String(s.evicted)),
         ]
+        if let tzdata = result.tzdata { list.append(("time-zone database", "tzdata \(tzdata)")) }
         return list
     }
 

@@ -20,7 +20,7 @@ public enum EngineInputError: Error, Sendable, Equatable, CustomStringConvertibl
         case .duplicateStudent(let id): return "student \(id) appears more than once"
         case .unknownCurrentMentor(let s, let m): return "student \(s): currentMentor \(m) is not a mentor of the snapshot"
         case .unknownTimeZone(let id, let tz): return "\(id): timezone '\(tz)' is not a known IANA time zone"
-        case .invalidSessions(let s): return "student \(s): sessionsPerWeek must be >= 1 and sessionMinutes in 15…240"
+        case .invalidSessions(let s): return "student \(s): sessionsPerWeek must be in 1…672 and sessionMinutes in 15…240"
         case .negativeCapacity(let m): return "mentor \(m): capacity and maxNewPerWeek must be >= 0"
         case .lockOnUnknownStudent(let s): return "lock names student \(s), who is not in the snapshot"
         case .lockOnUnknownMentor(let s, let m): return "lock of student \(s) names mentor \(m), who is not in the snapshot"

@@ -12,6 +12,8 @@ public enum ExclusionRule: String, Sendable, Equatable, CaseIterable {
     case vetoedByFeedback
     /// Rule 6: the student asked to leave this mentor.
     case changeRequested
+    /// Rule 7: an advisor declined this move, and the decline still holds at `asOf`.
+    case declined
 
     /// Words for a report.
     public var explanation: String {
@@ -22,6 +24,7 @@ public enum ExclusionRule: String, Sendable, Equatable, CaseIterable {
         case .noSessionWindow: return "no session window in common"
         case .vetoedByFeedback: return "vetoed by the student's feedback"
         case .changeRequested: return "the student asked to change mentor"
+        case .declined: return "an advisor declined this move"
         }
     }
 }

@@ -2,7 +2,7 @@ import MentorMatchData
 
 extension MatchingContext {
     /// The first rule of §2 (in the order inactive, language, path, session window, veto,
-    /// change requested) that keeps `mentor` from being a candidate of `student`; `nil` for a candidate.
+    /// change requested, declined) that keeps `mentor` from being a candidate of `student`; `nil` for a candidate.
     /// Locks are not considered here (see ``roles``).
     public func exclusion(student s: Int, mentor m: Int) -> ExclusionRule? {
         let mentor = snapshot.mentors[m], student = snapshot.students[s]
@@ -19,12 +19,13 @@ extension MatchingContext {
         return mentorsByKey[key]
     }
 
-    /// Rules 4–6 only, for an active mentor already known to share path and language.
+    /// Rules 4–7 only, for an active mentor already known to share path and language.
     @inline(__always)
     func exclusionOnSameKey(student s: Int, mentor m: Int) -> ExclusionRule? {
         if !hasSessionWindows(student: s, mentor: m) { return .noSessionWindow }
         if vetoed[s].contains(Int32(m)) { return .vetoedByFeedback }
         if currentMentor[s] == m && changeRequested[s] { return .changeRequested }
+        if declined[s].contains(Int32(m)) { return .declined }
         return nil
     }
 
@@ -48,21 +49,34 @@ extension MatchingContext {
         (0..<mentorCount).compactMap { m in exclusion(student: student, mentor: m).map { Exclusion(mentor: m, rule: $0) } }
     }
 
-    /// The candidate mentors of `student` (rules 1–6; locks aside), in mentor order.
+    /// The candidate mentors of `student` (rules 1–7; locks aside), in mentor order.
     /// Only active mentors sharing the student's path and language are examined.
     public func candidateMentors(of student: Int) -> [Int] {
         var result: [Int] = []
-        forEachCandidate(of: student) { m, _ in result.append(m) }
+        forEachCandidate(of: student, includingSettling: true) { m, _ in result.append(m) }
         return result
     }
 
-    /// Calls `body(mentor, fit)` for each candidate of `student`, in mentor order: the hot loop of
-    /// candidate generation, with the student's values hoisted and the mentors' read in place.
+    /// Calls `body(mentor, fit)` for each pair of `student` in the §5 program, in mentor order: the
+    /// candidates (rules 1–7), of which a settling student (§4b) keeps only their current mentor unless
+    /// `includingSettling`. The hot loop of candidate generation, with the student's values hoisted
+    /// and the mentors' read in place.
     @inlinable
     public func forEachCandidate(of student: Int, _ body: (Int, Int) -> Void) {
-        guard let pool = candidatePool(of: student) else { return }
+        forEachCandidate(of: student, includingSettling: false, body)
+    }
+
+    /// ``forEachCandidate(of:_:)``, with every candidate of a settling student when `includingSettling`.
+    @inlinable
+    public func forEachCandidate(of student: Int, includingSettling: Bool, _ body: (Int, Int) -> Void) {
+        guard let whole = candidatePool(of: student) else { return }
+        var pool = whole[...]
+        if settling[student] && !includingSettling, let cur = currentMentor[student] {
+            guard let i = pool.firstIndex(of: Int32(cur)) else { return }
+            pool = pool[i...i]
+        }
         let slots = studentSlots[student], sessions = sessionsPerWeek[student], minutes = sessionMinutes[student]
-        let vetoes = vetoed[student]
+        let vetoes = vetoed[student], declines = declined[student]
         let leaving = changeRequested[student] ? currentMentor[student] : nil
         let k = styleCount, weights = policy.weights
         studentPreferences.withUnsafeBufferPointer { prefs in
@@ -74,7 +88,8 @@ extension MatchingContext {
                             let m = Int(m32)
                             let overlap = slots.intersection(mentorSlots[m])
                             guard Self.hasSessionWindows(overlap, sessions: sessions, minutes: minutes),
-                                  m != leaving, vetoes.isEmpty || !vetoes.contains(m32)
+                                  m != leaving, vetoes.isEmpty || !vetoes.contains(m32),
+                                  declines.isEmpty || !declines.contains(m32)
                             else { continue }
                             let style = FitArithmetic.style(
                                 preferences: p, profile: UnsafeBufferPointer(rebasing: profiles[(m * k)..<((m + 1) * k)]))
@@ -118,5 +133,20 @@ public struct Exclusion: Sendable, Equatable {
     public init(mentor: Int, rule: ExclusionRule) {
         self.mentor = mentor
         self.rule = rule
+    }
+}
+
+extension MatchingContext {
+    /// The candidate of `student` (settling aside) with the highest fit above `fit`, lowest mentor id on
+    /// ties; `nil` when none fits better.
+    public func bestCandidate(of student: Int, above fit: Int) -> (mentor: Int, fit: Int)? {
+        var best: (mentor: Int, fit: Int)?
+        let ids = snapshot.mentors
+        forEachCandidate(of: student, includingSettling: true) { m, f in
+            guard f > fit else { return }
+            if let b = best, b.fit > f || (b.fit == f && ids[b.mentor].id < ids[m].id) { return }
+            best = (m, f)
+        }
+        return best
     }
 }

@@ -11,6 +11,8 @@ public struct MatchingContext: Sendable {
     public let snapshot: Snapshot
     public let policy: Policy
 
+    /// The version of the time-zone database the weekly slots were computed with (e.g. "2025b").
+    public let tzdata: String?
     /// Mentor index of each mentor id.
     public let mentorIndex: [String: Int]
     /// Student index of each student id.
@@ -25,6 +27,21 @@ public struct MatchingContext: Sendable {
     public let lockedMentor: [Int?]
     /// Role of each student: without mentor, voluntary, forced (with the rule), locked.
     public private(set) var roles: [StudentRole] = []
+    /// Whether each student is settling (§4b): voluntary, and their pairing started less than
+    /// `cooldownWeeks` weeks before `asOf`; such a student is not moved voluntarily.
+    public private(set) var settling: [Bool] = []
+    /// What leaving each student unassigned costs in the §5 objective: p[s]·unassignedPenalty, plus
+    /// evictionCost for a voluntary student (an eviction).
+    public private(set) var unassignedCost: [Int] = []
+    /// The move budget in effect: the policy's `maxMoves`, else `ceil(maxMovesPercent · M / 100)` where
+    /// M is the number of students with a current mentor (§5).
+    public let maxMoves: Int
+    /// ``maxMoves`` where it can bind, `nil` where it cannot (no more voluntary students who may move
+    /// than the budget): the program's move constraint, left out when it cannot change the optimum.
+    public private(set) var moveBudget: Int?
+    /// Each student's effective style preferences p' (§3 learned preferences), by style name; equal
+    /// to the declared ones when the student gave no pedagogy rating or `learningRate` is 0.
+    public let effectivePreferences: [[String: Double]]
 
     @usableFromInline let styleCount: Int
     /// Per-student numbers the hot path reads (copying a `Student` would retain its strings).
@@ -39,6 +56,8 @@ public struct MatchingContext: Sendable {
     @usableFromInline let studentPreferences: [Double]
     /// Mentors each student vetoed (rule 5), sorted.
     @usableFromInline let vetoed: [[Int32]]
+    /// Mentors each student may not be proposed before a later date (rule 7), sorted; never the current one.
+    @usableFromInline let declined: [[Int32]]
     /// Active mentors by (path, language), each list in mentor order.
     let mentorsByKey: [BucketKey: [Int32]]
     /// Each student's (path, language) key; `nil` when no mentor teaches that path or speaks that language.
@@ -68,7 +87,9 @@ public struct MatchingContext: Sendable {
         var studentIndex = [String: Int](minimumCapacity: students.count)
         for (i, s) in students.enumerated() {
             guard studentIndex.updateValue(i, forKey: s.id) == nil else { throw .duplicateStudent(s.id) }
-            guard s.sessionsPerWeek >= 1, (15...240).contains(s.sessionMinutes) else { throw .invalidSessions(student: s.id) }
+            guard (1...WeekSlots.slotCount).contains(s.sessionsPerWeek), (15...240).contains(s.sessionMinutes) else {
+                throw .invalidSessions(student: s.id)
+            }
         }
         self.mentorIndex = mentorIndex
         self.studentIndex = studentIndex
@@ -83,6 +104,7 @@ public struct MatchingContext: Sendable {
             guard TimeZoneOffset.isKnown(zone) else { throw .unknownTimeZone(id: id, timezone: zone) }
             checked.insert(zone)
         }
+        tzdata = nil
         let grid = SnapshotGrid(snapshot)
         mentorSlots = grid.mentorSlots
         studentSlots = grid.studentSlots
@@ -98,8 +120,19 @@ public struct MatchingContext: Sendable {
         for (i, s) in students.enumerated() {
             for (k, name) in styles.enumerated() { prefs[i * styles.count + k] = s.preferences[name] ?? 0 }
         }
+        let learned = LearnedPreferences(snapshot: snapshot, studentIndex: studentIndex, mentorIndex: mentorIndex,
+                                         rate: policy.learningRate)
+        learned.apply(to: &prefs, profiles: profile, styleCount: styles.count)
         mentorProfile = profile
         studentPreferences = prefs
+        effectivePreferences = students.indices.map { i in
+            guard learned.hasRatings(student: i) else { return students[i].preferences }
+            var map: [String: Double] = [:]
+            for (k, name) in styles.enumerated() where prefs[i * styles.count + k] != 0 || students[i].preferences[name] != nil {
+                map[name] = prefs[i * styles.count + k]
+            }
+            return map
+        }
 
         // Current mentors.
         var current = [Int?](repeating: nil, count: students.count)
@@ -185,11 +218,33 @@ public struct MatchingContext: Sendable {
             return BucketKey(path: p, language: l)
         }
 
+        // Declined moves still in force (rule 7); the current pair is never declined.
+        var declined = [[Int32]](repeating: [], count: students.count)
+        for d in snapshot.declined where d.until >= snapshot.asOf {
+            guard let s = studentIndex[d.student], let m = mentorIndex[d.mentor], current[s] != m else { continue }
+            declined[s].append(Int32(m))
+        }
+        for s in declined.indices where declined[s].count > 1 { declined[s] = Array(Set(declined[s])).sorted() }
+        self.declined = declined
+
+        let withMentor = current.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        maxMoves = policy.maxMoves ?? Int((Double(policy.maxMovesPercent) * Double(withMentor) / 100.0).rounded(.up))
+
         roles = students.indices.map { s in
             if let m = locked[s] { return .locked(mentor: m) }
             guard let cur = current[s] else { return .unassigned }
             if let rule = exclusion(student: s, mentor: cur) { return .forced(rule) }
             return .voluntary
+        }
+        let cooldownDays = 7 * policy.cooldownWeeks, today = snapshot.asOf.daysSinceEpoch
+        settling = students.indices.map { s in
+            guard roles[s] == .voluntary, let since = students[s].assignedSince else { return false }
+            return today - since.daysSinceEpoch < cooldownDays
+        }
+        let movable = students.indices.reduce(0) { $0 + (roles[$1] == .voluntary && !settling[$1] ? 1 : 0) }
+        moveBudget = maxMoves < movable ? maxMoves : nil
+        unassignedCost = students.indices.map { s in
+            priority[s] * policy.unassignedPenalty + (roles[s] == .voluntary ? policy.evictionCost : 0)
         }
     }
 
@@ -198,15 +253,25 @@ public struct MatchingContext: Sendable {
         for (name, v) in [("style", w.style), ("availability", w.availability), ("satisfaction", w.satisfaction)] {
             guard v.isFinite, v >= 0 else { throw .invalidPolicy("weight \(name) must be a number >= 0") }
         }
-        guard (w.style + w.availability) + w.satisfaction > 0 else { throw .invalidPolicy("weights must not all be 0") }
+        let sum = (w.style + w.availability) + w.satisfaction
+        guard sum > 0 else { throw .invalidPolicy("weights must not all be 0") }
+        guard sum.isFinite else { throw .invalidPolicy("weights must have a finite sum") }
         // Objective terms stay far from overflow (and exact in a Double) below 10^12 per student.
         guard (0...1_000_000_000_000).contains(p.moveCost) else { throw .invalidPolicy("moveCost must be in 0…10^12") }
         guard (0...1_000_000_000_000).contains(p.unassignedPenalty) else {
             throw .invalidPolicy("unassignedPenalty must be in 0…10^12")
         }
+        guard (0...1_000_000_000_000).contains(p.evictionCost) else { throw .invalidPolicy("evictionCost must be in 0…10^12") }
         guard (p.maxMoves ?? 0) >= 0 else { throw .invalidPolicy("maxMoves must be >= 0") }
+        guard (0...100).contains(p.maxMovesPercent) else { throw .invalidPolicy("maxMovesPercent must be in 0…100") }
+        guard (0...1000).contains(p.cooldownWeeks) else { throw .invalidPolicy("cooldownWeeks must be in 0…1000") }
+        guard p.learningRate.isFinite, (0...1).contains(p.learningRate) else {
+            throw .invalidPolicy("learningRate must be a number in 0…1")
+        }
         guard p.forbidAtOrBelow >= 0 else { throw .invalidPolicy("forbidAtOrBelow must be >= 0") }
-        guard p.ratingPrior.isFinite, p.ratingPrior >= 0 else { throw .invalidPolicy("ratingPrior must be a number >= 0") }
+        guard p.ratingPrior.isFinite, (0...1_000_000).contains(p.ratingPrior) else {
+            throw .invalidPolicy("ratingPrior must be a number in 0…10^6")
+        }
         guard p.mipGap.isFinite, p.mipGap >= 0 else { throw .invalidPolicy("mipGap must be a number >= 0") }
         if let t = p.timeLimitSeconds, !(t > 0) { throw .invalidPolicy("timeLimitSeconds must be > 0") }
     }

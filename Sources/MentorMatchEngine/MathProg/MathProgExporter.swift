@@ -4,7 +4,7 @@ import Foundation
 /// `glpsol -m rebalance.mod -d x.dat` solves the same program as the engine.
 public enum MathProgExporter {
     /// The `.dat` text: students, mentors, candidate arcs with weight, isMove, isArrival,
-    /// unassigned costs, capacities, maxNew (where set), maxMoves (when set) and locks.
+    /// unassigned costs (p[s]·unassignedPenalty), the voluntary students and evictionCost, capacities, maxNew (where set), maxMoves (when set) and locks.
     public static func data(for encoded: EncodedProblem) -> String {
         let problem = encoded.problem, context = encoded.context
         let sid = context.snapshot.students.map { symbol($0.id) }
@@ -21,7 +21,11 @@ public enum MathProgExporter {
             }
         }
         out += ";\n\n"
-        out += "param unassignedCost :=" + (0..<problem.studentCount).map { "\n  \(sid[$0]) \(problem.unassignedCost[$0])" }.joined() + ";\n\n"
+        let penalty = context.policy.unassignedPenalty
+        out += "param unassignedCost :=" + (0..<problem.studentCount).map { "\n  \(sid[$0]) \(context.priority[$0] * penalty)" }.joined() + ";\n\n"
+        let voluntary = (0..<problem.studentCount).filter { context.roles[$0] == .voluntary }
+        out += "set VOLUNTARY :=" + voluntary.map { "\n  " + sid[$0] }.joined() + ";\n\n"
+        out += "param evictionCost := \(context.policy.evictionCost);\n\n"
         out += "param capacity :=" + (0..<problem.mentorCount).map { "\n  \(mid[$0]) \(problem.capacity[$0])" }.joined() + ";\n\n"
         let limited = (0..<problem.mentorCount).filter { problem.maxNew[$0] != nil }
         if !limited.isEmpty {

@@ -24,7 +24,6 @@ struct DualRepair {
     func repaired(_ duals: FlowDuals, headOf: [Int32], violators: [Int], workLimit: Int) -> FlowDuals? {
         let sCount = context.studentCount, mCount = context.mentorCount
         let sink = sCount + 2 * mCount, nodeCount = sink + 1
-        let penalty = context.policy.unassignedPenalty
         let mentors = context.snapshot.mentors
 
         // The flow: loads, arrivals, members of each head node, each student's chosen arc cost.
@@ -43,7 +42,7 @@ struct DualRepair {
         for s in 0..<sCount where headOf[s] >= 0 {
             let h = Int(headOf[s]), m = (h - sCount) % mCount
             members[fill[h]] = Int32(s); fill[h] += 1
-            chosenCost[s] = cost(student: s, mentor: m, fit: fit(student: s, mentor: m), penalty: penalty).cost
+            chosenCost[s] = cost(student: s, mentor: m, fit: fit(student: s, mentor: m)).cost
         }
 
         var potential = [Int](repeating: 0, count: nodeCount)
@@ -73,7 +72,7 @@ struct DualRepair {
                 table.forEachCandidate(of: u) { m, fit in
                     work += 1
                     guard m != chosenMentor else { return }
-                    let arc = cost(student: u, mentor: m, fit: fit, penalty: penalty)
+                    let arc = cost(student: u, mentor: m, fit: fit)
                     guard arc.profit > 0 else { return }  // never better than leaving the student out
                     lower(arc.isArrival ? sCount + mCount + m : sCount + m, to: pu + arc.cost)
                 }
@@ -110,9 +109,9 @@ struct DualRepair {
 
     /// The flow cost of pair (s, m) at price p/q (as ``EncodedProblem`` and ``FlowInstance`` make it),
     /// its profit (weight + unassignedCost) and whether it enters through the mentor's arrival node.
-    private func cost(student s: Int, mentor m: Int, fit: Int, penalty: Int) -> (cost: Int, profit: Int, isArrival: Bool) {
+    private func cost(student s: Int, mentor m: Int, fit: Int) -> (cost: Int, profit: Int, isArrival: Bool) {
         let terms = context.pairTerms(student: s, mentor: m, fit: fit)
-        let profit = terms.weight + context.priority[s] * penalty
+        let profit = terms.weight + context.unassignedCost[s]
         return (-q * profit + (terms.isMove ? p : 0), profit, terms.isArrival)
     }
 

@@ -67,7 +67,6 @@ struct PriceEstimate: Sendable {
         _ context: MatchingContext, pairs: some CandidateSource, students: [Int], mentors: [Int],
         mentorGroup: [Int], group g: Int, groups: Int
     ) -> AssignmentProblem {
-        let policy = context.policy
         var local = [Int32](repeating: -1, count: context.mentorCount)
         for (i, m) in mentors.enumerated() { local[m] = Int32(i) }
         var arcStart = [0], arcs = [AssignmentProblem.Arc](), unassignedCost = [Int](), mayBeUnassigned = [Bool]()
@@ -86,7 +85,7 @@ struct PriceEstimate: Sendable {
                 }
                 mayBeUnassigned.append(true)
             }
-            unassignedCost.append(context.priority[s] * policy.unassignedPenalty)
+            unassignedCost.append(context.unassignedCost[s])
             arcStart.append(arcs.count)
         }
         return AssignmentProblem(

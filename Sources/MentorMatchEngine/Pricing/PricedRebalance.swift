@@ -177,7 +177,7 @@ public struct PricedRebalance: Sendable {
                     return solveFullSet(context, pairs, restricted: searched, solver: solver, limits: limits, report: report)
                 }
             }
-            priceOnly = context.policy.maxMoves != nil && !few
+            priceOnly = context.moveBudget != nil && !few
             report.pairsAdded += count
             if report.rounds >= maxRounds {
                 return solveFullSet(context, pairs, restricted: searched, solver: solver, limits: limits, report: report)
@@ -260,7 +260,7 @@ public struct PricedRebalance: Sendable {
     static func arcsPerStudent(_ context: MatchingContext, _ pairs: some CandidateSource) -> Int {
         let table = pairs as? CandidateTable
         let count = table?.pairCount ?? context.candidatePairBound
-        let divisor = context.policy.maxMoves == nil ? 25 : 20
+        let divisor = context.moveBudget == nil ? 25 : 20
         return min(64, max(16, count / max(1, divisor * context.studentCount)))
     }
 
@@ -268,7 +268,7 @@ public struct PricedRebalance: Sendable {
     /// −unassignedCost when that is better or there is none; a locked student's lock): an upper bound
     /// on every objective.
     static func pairCountAndBound(_ context: MatchingContext, _ pairs: some CandidateSource) -> (pairs: Int, bound: Int) {
-        let penalty = context.policy.unassignedPenalty, source = pairs
+        let source = pairs
         let parts = forEachStudentChunk(context.studentCount) { students in
             var pairs = 0, bound = 0
             for s in students {
@@ -277,7 +277,7 @@ public struct PricedRebalance: Sendable {
                     pairs += 1
                     continue
                 }
-                var best = -context.priority[s] * penalty
+                var best = -context.unassignedCost[s]
                 source.forEachCandidate(of: s) { m, fit in
                     pairs += 1
                     best = max(best, context.pairTerms(student: s, mentor: m, fit: fit).weight)
@@ -296,7 +296,6 @@ public struct PricedRebalance: Sendable {
     static func pairsPricingIn(
         _ context: MatchingContext, _ pairs: some CandidateSource, restricted: CandidateTable, duals: FlowDuals, perStudent: Int = 0
     ) -> [[(student: Int, mentor: Int32, fit: Int32)]] {
-        let penalty = context.policy.unassignedPenalty
         let limit = perStudent > 0 ? perStudent : Int.max
         return forEachStudentChunk(context.studentCount) { students in
             var found: [(student: Int, mentor: Int32, fit: Int32)] = []
@@ -305,7 +304,7 @@ public struct PricedRebalance: Sendable {
                 if case .locked = context.roles[s] { continue }
                 let range = restricted.range(of: s)
                 var i = range.lowerBound
-                let unassignedCost = context.priority[s] * penalty
+                let unassignedCost = context.unassignedCost[s]
                 mine.removeAll(keepingCapacity: true)
                 pairs.forEachCandidate(of: s) { m, fit in
                     let m32 = Int32(m)

@@ -4,7 +4,8 @@
 /// and mentor m are positions in the snapshot's `students` and `mentors`; arcs
 /// are the candidate pairs (a locked student has exactly one arc, its lock,
 /// which must be taken). Weights are p[s]·fit(s,m), minus moveCost for a
-/// voluntary move; leaving s unassigned costs p[s]·unassignedPenalty.
+/// voluntary move; leaving s unassigned costs p[s]·unassignedPenalty, plus evictionCost for a voluntary
+/// student. A settling student's only pair is their current one.
 public struct EncodedProblem: Sendable {
     public let context: MatchingContext
     public let problem: AssignmentProblem
@@ -17,7 +18,6 @@ public struct EncodedProblem: Sendable {
     /// Encodes `context` with an already computed candidate table.
     public init(_ context: MatchingContext, candidates: CandidateTable) {
         self.context = context
-        let policy = context.policy
         let n = context.studentCount
         var arcStart = [Int](), arcs = [AssignmentProblem.Arc]()
         var unassignedCost = [Int](), mayBeUnassigned = [Bool](), currentArc = [Int?]()
@@ -25,9 +25,8 @@ public struct EncodedProblem: Sendable {
         arcs.reserveCapacity(candidates.pairCount + context.snapshot.locks.count)
         arcStart.append(0)
         for s in 0..<n {
-            let p = context.priority[s]
             let cur = context.currentMentor[s]
-            unassignedCost.append(p * policy.unassignedPenalty)
+            unassignedCost.append(context.unassignedCost[s])
             switch context.roles[s] {
             case .locked(let m):
                 let terms = context.pairTerms(student: s, mentor: m, fit: context.fit(student: s, mentor: m))
@@ -52,7 +51,7 @@ public struct EncodedProblem: Sendable {
             currentArc: currentArc,
             capacity: context.snapshot.mentors.map(\.capacity),
             maxNew: context.snapshot.mentors.map(\.maxNewPerWeek),
-            maxMoves: policy.maxMoves)
+            maxMoves: context.moveBudget)
     }
 
     /// The arc of pair (s, m), if it is one.

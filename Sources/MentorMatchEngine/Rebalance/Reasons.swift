@@ -31,12 +31,17 @@ public enum UnassignedReason: Sendable, Equatable {
     case vetoedByFeedback
     /// The only mentor left is the one the student asked to leave.
     case changeRequested
+    /// The only mentors left are moves an advisor declined (rule 7).
+    case declined
     /// Every candidate is at capacity or at its weekly limit of new students (best fit first).
     case allCandidatesFull(mentors: [String])
     /// The move budget (maxMoves) is spent; these candidates had room.
     case moveBudgetSpent(mentors: [String])
     /// Leaving the student unassigned costs less than any seat left (a policy with a low unassignedPenalty).
     case cheaperUnassigned(mentors: [String])
+    /// A voluntary student whose mentor could have kept them lost the seat: the mentor's capacity was
+    /// needed for locked or forced students (an eviction, §5, paid at `evictionCost`).
+    case evicted(mentor: String)
 
     /// A short stable name, used to count reasons.
     public var kind: String {
@@ -45,9 +50,11 @@ public enum UnassignedReason: Sendable, Equatable {
         case .noOverlappingAvailability: return "noOverlappingAvailability"
         case .vetoedByFeedback: return "vetoedByFeedback"
         case .changeRequested: return "changeRequested"
+        case .declined: return "declined"
         case .allCandidatesFull: return "allCandidatesFull"
         case .moveBudgetSpent: return "moveBudgetSpent"
         case .cheaperUnassigned: return "cheaperUnassigned"
+        case .evicted: return "evicted"
         }
     }
 
@@ -58,9 +65,11 @@ public enum UnassignedReason: Sendable, Equatable {
         case .noOverlappingAvailability: return "no overlapping availability with any mentor of the path"
         case .vetoedByFeedback: return "every remaining mentor was vetoed by the student's feedback"
         case .changeRequested: return "the only possible mentor is the one the student asked to leave"
+        case .declined: return "every remaining mentor is a move an advisor declined"
         case .allCandidatesFull(let ms): return "all candidates full: " + ms.joined(separator: ", ")
         case .moveBudgetSpent(let ms): return "move budget spent; candidates with room: " + ms.joined(separator: ", ")
         case .cheaperUnassigned(let ms): return "leaving unassigned costs less than a seat with " + ms.joined(separator: ", ")
+        case .evicted(let m): return "evicted: no seat left at \(m), their mentor, and no other candidate with room"
         }
     }
 }

@@ -32,12 +32,16 @@ extension RebalanceResult {
         if case .failed = status {
             self.init(status: status, objective: nil, bound: nil, gap: nil, entries: [],
                       summary: RebalanceSummary(entries: [], mentors: mentors), solveSeconds: solution.seconds)
+            maxMoves = context.maxMoves
+            tzdata = context.tzdata
             return
         }
         let entries = RebalanceResult.entries(encoded, chosen: solution.chosenArc)
         self.init(status: status, objective: solution.objective, bound: solution.bound, gap: solution.gap,
                   entries: entries, summary: RebalanceSummary(entries: entries, mentors: mentors),
                   solveSeconds: solution.seconds)
+        maxMoves = context.maxMoves
+        tzdata = context.tzdata
     }
 
     static func entries(_ encoded: EncodedProblem, chosen: [Int?]) -> [StudentResult] {
@@ -59,6 +63,7 @@ extension RebalanceResult {
             var result = StudentResult(
                 student: student.id, change: .unassigned, mentor: nil, previousMentor: cur.map { mentorIDs[$0] },
                 fit: nil, previousFit: cur.map { context.fit(student: s, mentor: $0) }, priority: context.priority[s])
+            result.settling = context.settling[s]
             guard let a = chosen[s] else {
                 result.unassignedReason = unassignedReason(encoded, student: s, usage: usage)
                 return result
@@ -72,6 +77,9 @@ extension RebalanceResult {
             }
             if m == cur {
                 result.change = .keep
+                if context.settling[s], let better = context.bestCandidate(of: s, above: result.fit ?? 0) {
+                    result.settlingKeptFrom = (mentorIDs[better.mentor], better.fit)
+                }
                 return result
             }
             switch context.roles[s] {
@@ -99,6 +107,9 @@ extension RebalanceResult {
     static func unassignedReason(_ encoded: EncodedProblem, student s: Int, usage: Usage) -> UnassignedReason {
         let context = encoded.context, problem = encoded.problem
         let student = context.snapshot.students[s]
+        if context.roles[s] == .voluntary, let cur = context.currentMentor[s] {
+            return .evicted(mentor: context.snapshot.mentors[cur].id)
+        }
         let pool = context.mentorsOnPathAndLanguage(of: s)
         if pool.isEmpty { return .noMentorOnPathAndLanguage(path: student.path, language: student.language) }
         let arcs = Array(problem.arcRange(of: s))
@@ -106,6 +117,7 @@ extension RebalanceResult {
             let rules = Set(pool.compactMap { context.exclusionOnSameKey(student: s, mentor: $0) })
             if rules.contains(.vetoedByFeedback) { return .vetoedByFeedback }
             if rules.contains(.changeRequested) { return .changeRequested }
+            if rules.contains(.declined) { return .declined }
             return .noOverlappingAvailability
         }
         // Best fit first, then mentor id.

@@ -21,6 +21,8 @@ extension RebalanceResult {
             ("objective", .int(objective)),
             ("bound", .int(bound)),
             ("gap", .double(gap)),
+            ("maxMoves", .int(maxMoves)),
+            ("tzdata", .string(tzdata)),
             ("assignments", .array(entries.map(\.json))),
             ("summary", summary.json),
         ]
@@ -33,7 +35,12 @@ extension RebalanceResult {
 
 extension StudentResult {
     /// Words saying why the student moved or has no mentor, if they did.
-    public var reasonText: String? { unassignedReason?.text ?? moveReason?.text }
+    public var reasonText: String? { unassignedReason?.text ?? moveReason?.text ?? settlingText }
+
+    /// For a settling student kept from a better mentor: why they were not moved.
+    public var settlingText: String? {
+        settlingKeptFrom.map { "settling: not moved voluntarily yet (\($0.mentor) fits better, \($0.fit))" }
+    }
 
     public var json: JSONValue {
         var fields: [(String, JSONValue)] = [
@@ -47,6 +54,9 @@ extension StudentResult {
         ]
         if let reasonText { fields.append(("reason", .string(reasonText))) }
         if let r = unassignedReason { fields.append(("reasonKind", .string(r.kind))) }
+        if case .evicted(let m)? = unassignedReason { fields.append(("evictedBy", .string(m))) }
+        if settling { fields.append(("settling", .bool(true))) }
+        if settlingKeptFrom != nil { fields.append(("reasonKind", .string("settling"))) }
         return .object(fields)
     }
 }
@@ -65,6 +75,9 @@ extension RebalanceSummary {
             ("utilisationMean", .double(utilisationMean)),
             ("utilisationMax", .double(utilisationMax)),
             ("fullMentors", .int(fullMentors)),
+            ("settlingStudents", .int(settlingStudents)),
+            ("settlingKeptFromBetterFit", .int(settlingKeptFromBetterFit)),
+            ("evicted", .int(evicted)),
             ("unassignedByReason", .object(unassignedByReason.map { ($0.kind, .int($0.count)) })),
         ])
     }

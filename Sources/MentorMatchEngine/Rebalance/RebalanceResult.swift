@@ -21,6 +21,10 @@ public struct RebalanceResult: Sendable, Equatable {
     public var summary: RebalanceSummary
     /// Seconds the solver ran.
     public var solveSeconds: Double
+    /// The move budget in effect (§5: the policy's `maxMoves`, else `maxMovesPercent` of the students with a mentor).
+    public var maxMoves: Int?
+    /// The time-zone database version the snapshot's hours were converted with (matching-model §1).
+    public var tzdata: String?
 
     public init(status: Status, objective: Int?, bound: Int?, gap: Double?, entries: [StudentResult],
                 summary: RebalanceSummary, solveSeconds: Double) {
@@ -63,6 +67,19 @@ public struct StudentResult: Sendable, Equatable {
     public var moveReason: MoveReason?
     /// Why the student has no mentor (for `unassigned`).
     public var unassignedReason: UnassignedReason?
+    /// Whether the student is settling (§4b): not moved voluntarily.
+    public var settling: Bool = false
+    /// For a settling student kept on their mentor: a candidate that fits better, which settling kept
+    /// them from (the best by fit, then mentor id).
+    public var settlingKeptFrom: (mentor: String, fit: Int)? {
+        get { keptFrom.map { ($0.mentor, $0.fit) } }
+        set { keptFrom = newValue.map { KeptFrom(mentor: $0.mentor, fit: $0.fit) } }
+    }
+    private var keptFrom: KeptFrom?
+    private struct KeptFrom: Sendable, Equatable {
+        var mentor: String
+        var fit: Int
+    }
 
     public init(student: String, change: Change, mentor: String?, previousMentor: String?, fit: Int?,
                 previousFit: Int?, priority: Int, moveReason: MoveReason? = nil,

@@ -20,6 +20,12 @@ public struct RebalanceSummary: Sendable, Equatable {
     public var fullMentors: Int
     /// Unassigned students by ``UnassignedReason/kind``, sorted by kind.
     public var unassignedByReason: [ReasonCount]
+    /// Students settling (§4b): not moved voluntarily this week.
+    public var settlingStudents = 0
+    /// Settling students kept on their mentor while a candidate fits them better.
+    public var settlingKeptFromBetterFit = 0
+    /// Voluntary students left without a mentor (§5 evictions).
+    public var evicted = 0
 
     public struct ReasonCount: Sendable, Equatable {
         public var kind: String
@@ -58,7 +64,11 @@ public struct RebalanceSummary: Sendable, Equatable {
         var fitSum = 0, fitCount = 0, fit3Sum = 0, fit3Count = 0
         var counts = (assigned: 0, unassigned: 0, voluntary: 0, forced: 0, locked: 0, new: 0)
         var reasons: [String: Int] = [:]
+        var settling = 0, keptFromBetter = 0, evicted = 0
         for e in entries {
+            if e.settling { settling += 1 }
+            if e.settlingKeptFrom != nil { keptFromBetter += 1 }
+            if case .evicted? = e.unassignedReason { evicted += 1 }
             if let m = e.mentor, let fit = e.fit {
                 counts.assigned += 1
                 load[m, default: 0] += 1
@@ -90,5 +100,8 @@ public struct RebalanceSummary: Sendable, Equatable {
             utilisationMax: ratios.max(),
             fullMentors: ratios.filter { $0 >= 1 }.count,
             unassignedByReason: reasons.sorted { $0.key < $1.key }.map { ReasonCount(kind: $0.key, count: $0.value) })
+        settlingStudents = settling
+        settlingKeptFromBetterFit = keptFromBetter
+        self.evicted = evicted
     }
 }

@@ -17,17 +17,17 @@ extension SuggestIndex {
         let mentors = context.snapshot.mentors
         if case .locked(let m) = context.roles[s] { throw .lockedStudent(student: id, mentor: mentors[m].id) }
 
-        let limit = min(chainMoves, context.policy.maxMoves ?? Int.max)
+        let limit = min(chainMoves, context.maxMoves)
         let p = context.priority[s]
         let current = context.currentMentor[s]
         // The student's own term of the objective now: p·fit on their mentor, or the unassigned penalty.
-        let before = current != nil ? p * currentFit[s] : -p * context.policy.unassignedPenalty
+        let before = current != nil ? p * currentFit[s] : -context.unassignedCost[s]
         var search = ChainSearch(index: self, student: s)
 
         var feasible: [(mentor: Int, fit: Int, delta: Int, chain: Chain)] = []
         var reasons: [(mentor: Int, reason: NotProposedReason)] = []
-        for i in candidates.range(of: s) {
-            let m1 = Int(candidates.mentor[i]), fit = Int(candidates.fit[i])
+        let options = ownCandidates(of: s)
+        for (m1, fit) in options {
             if m1 == current { continue }  // rule 6, reported below with the other non-candidates
             guard maxNew[m1] >= 1 else {
                 reasons.append((m1, .maxNewPerWeekReached(limit: maxNew[m1])))
@@ -53,7 +53,7 @@ extension SuggestIndex {
         }
 
         let pool = context.mentorsOnPathAndLanguage(of: s)
-        reasons += nonCandidates(student: s, pool: pool).map { ($0.mentor, .excluded($0.rule)) }
+        reasons += nonCandidates(student: s, pool: pool, candidates: options.map(\.mentor)).map { ($0.mentor, .excluded($0.rule)) }
         reasons.sort { mentorRank[$0.mentor] < mentorRank[$1.mentor] }
 
         let currentScore = current.map { context.score(student: s, mentor: $0) }
@@ -70,6 +70,17 @@ extension SuggestIndex {
             otherMentors: otherMentors(student: s, pool: pool))
     }
 
+    /// The candidates of s* with their fit, in mentor order: s* leaves their mentor (a forced move), so a
+    /// settling s* has every candidate, not only the current one as in the table.
+    func ownCandidates(of s: Int) -> [(mentor: Int, fit: Int)] {
+        guard context.settling[s] else {
+            return candidates.range(of: s).map { (Int(candidates.mentor[$0]), Int(candidates.fit[$0])) }
+        }
+        var options: [(mentor: Int, fit: Int)] = []
+        context.forEachCandidate(of: s, includingSettling: true) { options.append(($0, $1)) }
+        return options
+    }
+
     /// A hop in ids.
     func move(_ hop: Hop) -> ChainMove {
         let v = Int(hop.student), mentors = context.snapshot.mentors
@@ -81,14 +92,13 @@ extension SuggestIndex {
 
     /// The mentors of `pool` (rules 1–3 hold) that are not candidates of s*, with the first rule that
     /// excludes them; the mentor s* leaves is excluded by rule 6 if by nothing before it.
-    func nonCandidates(student s: Int, pool: [Int]) -> [Exclusion] {
+    func nonCandidates(student s: Int, pool: [Int], candidates: [Int]) -> [Exclusion] {
         let current = context.currentMentor[s]
         var result: [Exclusion] = []
-        var next = candidates.start[s]
-        let end = candidates.start[s + 1]
+        var next = 0
         for m in pool {  // both in mentor order
-            while next < end && Int(candidates.mentor[next]) < m { next += 1 }
-            if next < end && Int(candidates.mentor[next]) == m && m != current { continue }
+            while next < candidates.count && candidates[next] < m { next += 1 }
+            if next < candidates.count && candidates[next] == m && m != current { continue }
             result.append(Exclusion(mentor: m, rule: context.exclusion(student: s, mentor: m) ?? .changeRequested))
         }
         return result

@@ -9,7 +9,7 @@ public struct SuggestIndex: Sendable {
     public let context: MatchingContext
     public let candidates: CandidateTable
 
-    /// Voluntary students of mentor m (ascending index): `voluntary[voluntaryStart[m] ..< voluntaryStart[m+1]]`.
+    /// Voluntary students of mentor m who are not settling (ascending index): `voluntary[voluntaryStart[m] ..< voluntaryStart[m+1]]`.
     let voluntaryStart: [Int]
     let voluntary: [Int32]
     /// Students whose current mentor is m (every role).
@@ -42,14 +42,14 @@ public struct SuggestIndex: Sendable {
             guard let m = context.currentMentor[s] else { continue }
             load[m] += 1
             currentFit[s] = context.fit(student: s, mentor: m)
-            if context.roles[s] == .voluntary { voluntaryCount[m] += 1 }
+            if context.roles[s] == .voluntary && !context.settling[s] { voluntaryCount[m] += 1 }
         }
         var start = [0]
         start.reserveCapacity(mentors.count + 1)
         for count in voluntaryCount { start.append(start[start.count - 1] + count) }
         var next = Array(start.dropLast())
         var voluntary = [Int32](repeating: 0, count: start[start.count - 1])
-        for s in students.indices where context.roles[s] == .voluntary {
+        for s in students.indices where context.roles[s] == .voluntary && !context.settling[s] {
             let m = context.currentMentor[s]!
             voluntary[next[m]] = Int32(s)
             next[m] += 1
