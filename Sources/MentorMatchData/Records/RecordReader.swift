@@ -248,7 +248,10 @@ struct RecordReader {
     func timezone(_ key: String) -> String? {
         guard let name = requiredString(key) else { return nil }
         guard TimeZoneOffset.isKnown(name) else {
-            fail(key, found: RawValue.quote(name), expected: "a known IANA time-zone name such as \"Europe/Paris\"")
+            var expected = "a known IANA time-zone name such as \"Europe/Paris\""
+            // Every name is unknown without a database: say so, and how to install one.
+            do { _ = try TimeZoneDatabase.system() } catch { expected += " (\(error))" }
+            fail(key, found: RawValue.quote(name), expected: expected)
             return nil
         }
         return name

@@ -1,18 +1,20 @@
 import Foundation
 
 /// UTC offsets of IANA time zones, taken once per snapshot (matching-model §1:
-/// the offset at `asOf`, 12:00 UTC, holds for the whole week).
+/// the offset at `asOf`, 12:00 UTC, holds for the whole week), from the system's
+/// time-zone database (``TimeZoneDatabase/system()``).
 public enum TimeZoneOffset {
-    /// Minutes east of UTC for `identifier` at `date` 12:00 UTC; `nil` for an unknown zone.
+    /// Minutes east of UTC for `identifier` at `date` 12:00 UTC; `nil` for an unknown zone
+    /// or when no database is installed.
     public static func minutes(identifier: String, at date: CalendarDate) -> Int? {
-        guard let zone = TimeZone(identifier: identifier) else { return nil }
-        return zone.secondsFromGMT(for: noonUTC(date)) / 60
+        (try? TimeZoneDatabase.system())?.offsetMinutes(zone: identifier, at: date)
     }
 
-    /// Whether `identifier` is an IANA time-zone name this machine knows (`Europe/Paris`,
+    /// Whether `identifier` is an IANA time-zone name the system's database lists (`Europe/Paris`,
     /// `America/Montreal`, `UTC`), not an ad-hoc offset such as `GMT+1`; the rule readers apply.
+    /// Always `false` when no database is installed.
     public static func isKnown(_ identifier: String) -> Bool {
-        KnownTimeZones.contains(identifier)
+        (try? TimeZoneDatabase.system())?.isKnown(identifier) ?? false
     }
 
     /// 12:00 UTC of a calendar day, computed without a calendar object.
