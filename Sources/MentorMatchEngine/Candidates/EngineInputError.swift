@@ -13,6 +13,8 @@ public enum EngineInputError: Error, Sendable, Equatable, CustomStringConvertibl
     case locksExceedCapacity(mentor: String, locks: Int, capacity: Int)
     case locksExceedMaxNewPerWeek(mentor: String, arrivals: Int, maxNewPerWeek: Int)
     case invalidPolicy(String)
+    /// The system's time-zone database is missing or unreadable (the message says how to install it).
+    case noTimeZoneDatabase(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum EngineInputError: Error, Sendable, Equatable, CustomStringConvertibl
         case .locksExceedCapacity(let m, let n, let c): return "mentor \(m): \(n) locks exceed capacity \(c)"
         case .locksExceedMaxNewPerWeek(let m, let n, let c): return "mentor \(m): \(n) locked arrivals exceed maxNewPerWeek \(c)"
         case .invalidPolicy(let what): return "policy: \(what)"
+        case .noTimeZoneDatabase(let why): return why
         }
     }
 }

@@ -12,7 +12,7 @@ public struct MatchingContext: Sendable {
     public let policy: Policy
 
     /// The version of the time-zone database the weekly slots were computed with (e.g. "2025b").
-    public let tzdata: String?
+    public let tzdata: String
     /// Mentor index of each mentor id.
     public let mentorIndex: [String: Int]
     /// Student index of each student id.
@@ -104,7 +104,11 @@ public struct MatchingContext: Sendable {
             guard TimeZoneOffset.isKnown(zone) else { throw .unknownTimeZone(id: id, timezone: zone) }
             checked.insert(zone)
         }
-        tzdata = nil
+        do {
+            tzdata = try TimeZoneDatabase.system().version
+        } catch {
+            throw .noTimeZoneDatabase(String(describing: error))
+        }
         let grid = SnapshotGrid(snapshot)
         mentorSlots = grid.mentorSlots
         studentSlots = grid.studentSlots
