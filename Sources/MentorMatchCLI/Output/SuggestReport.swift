@@ -9,8 +9,9 @@ enum SuggestReport {
             .title("Suggest for \(result.student) (\(source))"),
             .line("\(result.student), priority \(result.priority), \(leaving); "
                 + "at most \(Numbers.counted(result.chainMoves, "other move")) to make room."),
-            .section("Proposals (\(result.proposals.count)), best first"),
         ]
+        if let preferences = result.preferences { blocks += PreferenceLines.blocks(preferences) }
+        blocks.append(.section("Proposals (\(result.proposals.count)), best first"))
         if result.proposals.isEmpty {
             blocks.append(.line("No mentor can take this student now."))
         } else {

@@ -63,11 +63,14 @@ extension SuggestIndex {
                 mentor: mentors[f.mentor].id, score: score, improved: currentScore?.partsImproved(in: score) ?? [],
                 objectiveDelta: f.delta, chain: f.chain.hops.map(move))
         }
-        return SuggestResult(
+        var result = SuggestResult(
             student: id, currentMentor: current.map { mentors[$0].id }, currentFit: current.map { _ in currentFit[s] },
             priority: p, chainMoves: limit, proposals: proposals,
             notProposed: reasons.map { NotProposedMentor(mentor: mentors[$0.mentor].id, reason: $0.reason) },
             otherMentors: otherMentors(student: s, pool: pool))
+        result.preferences = context.preferenceExplanation(student: s)
+        result.tzdata = context.tzdata
+        return result
     }
 
     /// The candidates of s* with their fit, in mentor order: s* leaves their mentor (a forced move), so a

@@ -15,6 +15,8 @@ extension SuggestResult {
             ("chainMoves", .int(chainMoves)),
             ("notProposed", .array(notProposed.map(\.json))),
             ("otherMentors", .object(otherMentors.map { ($0.rule.rawValue, .int($0.count)) })),
+            ("preferences", preferences?.json ?? .null),
+            ("tzdata", .string(tzdata)),
         ])
     }
 

@@ -19,6 +19,10 @@ public struct SuggestResult: Sendable, Equatable {
     /// How many other mentors (inactive, or not on the student's language or path) there are, by the
     /// first rule of §2 that excludes them, in the rule order.
     public var otherMentors: [RuleCount]
+    /// The student's declared and effective style preferences, and the pedagogy ratings behind them.
+    public var preferences: PreferenceExplanation?
+    /// The time-zone database version the hours were converted with.
+    public var tzdata: String?
 
     public init(student: String, currentMentor: String?, currentFit: Int?, priority: Int, chainMoves: Int,
                 proposals: [SuggestProposal], notProposed: [NotProposedMentor], otherMentors: [RuleCount]) {

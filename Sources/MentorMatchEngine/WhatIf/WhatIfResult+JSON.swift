@@ -3,6 +3,7 @@ extension WhatIfResult {
     public var json: JSONValue {
         .object([
             ("kind", .string("whatif")),
+            ("tzdata", .string(base.tzdata ?? scenario.tzdata)),
             ("base", base.json),
             ("scenario", scenario.json),
             ("diff", diff.json),
