@@ -7,10 +7,15 @@ enum Solve {
     /// Rebalances `snapshot` (read from `source`) with `solver`, or fails with the documented status.
     static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: SolverRun,
                           logger: Logger) throws -> RebalanceResult {
-        let result = solver.rebalance(try context(snapshot, source: source, policy: policy))
+        let start = ContinuousClock.now
+        let context = try context(snapshot, source: source, policy: policy)
+        let prepared = ContinuousClock.now
+        var result = solver.rebalance(context)
+        // The whole solve, from the prepared context to the result (candidates, pricing, flow, decoding).
+        result.solveSeconds = prepared.secondsUntilNow
         logger.debug("solved", metadata: [
             "status": "\(result.statusName)", "objective": "\(result.objective.map(String.init) ?? "-")",
-            "seconds": "\(result.solveSeconds)",
+            "prepareSeconds": "\(start.secondsUntilNow - result.solveSeconds)", "seconds": "\(result.solveSeconds)",
         ])
         try requireSolved(result, what: "rebalance of \(source)")
         return result

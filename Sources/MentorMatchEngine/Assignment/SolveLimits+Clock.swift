@@ -1,6 +1,6 @@
 extension ContinuousClock.Instant {
     /// Seconds from this instant until now.
-    var secondsUntilNow: Double {
+    public var secondsUntilNow: Double {
         let d = ContinuousClock.now - self
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
