@@ -33,7 +33,7 @@ struct RebalanceCommand: ParsableCommand {
         let snapshot = try inputs.snapshot(at: snapshot)
         let interrupt = InterruptHandler()
         let result = try Solve.rebalance(snapshot, source: source, policy: policy,
-                                         solver: solver.make(cancellation: interrupt.cancellation, logger: logger),
+                                         options: solver.make(cancellation: interrupt.cancellation, logger: logger),
                                          logger: logger)
         try output.emit(RebalanceReport.make(result, source: source))
     }

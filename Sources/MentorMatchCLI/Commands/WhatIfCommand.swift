@@ -29,11 +29,11 @@ struct WhatIfCommand: ParsableCommand {
         let policy = try self.policy.load(overrides: scenario.policy, inputs: inputs)
         let (base, changed) = try inputs.snapshots(of: scenario)
         let interrupt = InterruptHandler()
-        let solver = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
+        let options = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
         let baseSource = DisplayPath.of(scenario.base.path)
-        let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, solver: solver, logger: logger)
+        let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, options: options, logger: logger)
         let changedResult = try Solve.rebalance(changed, source: source, policy: scenario.scenarioPolicy.applied(to: policy),
-                                                solver: solver, logger: logger)
+                                                options: options, logger: logger)
         let result = WhatIfResult(base: baseResult, scenario: changedResult)
         try output.emit(WhatIfReport.make(result, name: scenario.name, source: source))
     }

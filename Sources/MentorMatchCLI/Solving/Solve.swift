@@ -4,13 +4,13 @@ import MentorMatchEngine
 
 /// Running the engine for a command: input errors become status 2, a failed solve status 3.
 enum Solve {
-    /// Rebalances `snapshot` (read from `source`) with `solver`, or fails with the documented status.
-    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: SolverRun,
+    /// Rebalances `snapshot` (read from `source`) through the engine's front door, or fails with the documented status.
+    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, options: RebalanceOptions,
                           logger: Logger) throws -> RebalanceResult {
         let start = ContinuousClock.now
         let context = try context(snapshot, source: source, policy: policy)
         let prepared = ContinuousClock.now
-        var result = solver.rebalance(context)
+        var result = MentorMatchEngine.rebalance(context, options: options)
         // The whole solve, from the prepared context to the result (candidates, pricing, flow, decoding).
         result.solveSeconds = prepared.secondsUntilNow
         logger.debug("solved", metadata: [
