@@ -26,12 +26,12 @@ struct RebalanceCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        let interrupt = InterruptHandler()
         let logger = global.logger()
         let inputs = Inputs(logger: logger)
         let source = DisplayPath.of(snapshot)
         let policy = try self.policy.load(inputs: inputs)
         let snapshot = try inputs.snapshot(at: snapshot)
-        let interrupt = InterruptHandler()
         let result = try Solve.rebalance(snapshot, source: source, policy: policy,
                                          options: solver.make(cancellation: interrupt.cancellation, logger: logger),
                                          logger: logger)

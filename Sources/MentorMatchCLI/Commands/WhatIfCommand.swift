@@ -22,13 +22,13 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        let interrupt = InterruptHandler()
         let logger = global.logger()
         let inputs = Inputs(logger: logger)
         let source = DisplayPath.of(scenario)
         let scenario = try inputs.scenario(at: scenario)
         let policy = try self.policy.load(overrides: scenario.policy, inputs: inputs)
         let (base, changed) = try inputs.snapshots(of: scenario)
-        let interrupt = InterruptHandler()
         let options = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
         let baseSource = DisplayPath.of(scenario.base.path)
         let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, options: options, logger: logger)

@@ -10,6 +10,7 @@ enum Solve {
         let start = ContinuousClock.now
         let context = try context(snapshot, source: source, policy: policy)
         let prepared = ContinuousClock.now
+        logger.debug("searching", metadata: ["students": "\(context.studentCount)", "maxMoves": "\(context.maxMoves)"])
         var result = MentorMatchEngine.rebalance(context, options: options)
         // The whole solve, from the prepared context to the result (candidates, pricing, flow, decoding).
         result.solveSeconds = prepared.secondsUntilNow
