@@ -77,6 +77,14 @@ import Testing
         #expect(p.weights == Policy.Weights(style: 0.9, availability: 0.2, satisfaction: 0.3))
     }
 
+    @Test func setCapacityUpTo100000() {
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "changes[0].setCapacity", field: "capacity", found: "100001", expected: "an integer in 0…100000"),
+        ])) {
+            try scenario("  - setCapacity: {mentor: m-1, capacity: 100001}\n")
+        }
+    }
+
     @Test func policyOverridesAreChecked() {
         #expect(throws: InputErrors([
             InputError(file: "whatif.yaml", record: "policy", field: "moveCost", found: "-5", expected: "an integer >= 0"),
@@ -197,7 +205,7 @@ import Testing
         } catch let error as InputErrors {
             #expect(error.description == """
                 whatif.yaml: changes[0]: fireEveryone: found an unknown change, expected a mapping with one of: deactivateMentors setCapacity addMentors addStudents generateStudents removeStudents requestChange setAvailability
-                whatif.yaml: changes[1].setCapacity: capacity: found -3, expected an integer >= 0
+                whatif.yaml: changes[1].setCapacity: capacity: found -3, expected an integer in 0…100000
                 whatif.yaml: changes[2].generateStudents: language: found nothing, expected a non-empty string (required)
                 whatif.yaml: changes[3].addStudents[0]: availability: found "Mon 9:00-10:00", expected an entry like "Mon 18:00-21:00" (times are HH:MM on the quarter hour, 24:00 only as an end)
                 """)

@@ -87,7 +87,7 @@ import Testing
         let broken = mentors.replacingOccurrences(of: "m-2,Dupont,data-analyst,1", with: "m-2,Dupont,data-analyst,-1")
         try Data(broken.utf8).write(to: folder.appendingPathComponent("mentors.csv"))
         #expect(throws: InputErrors([InputError(file: "\(folder.path)/mentors.csv", record: "line 4", field: "capacity",
-                                                found: "\"-1\"", expected: "an integer >= 0")])) {
+                                                found: "\"-1\"", expected: "an integer in 0…100000")])) {
             try SnapshotCSVReader.read(folder: folder)
         }
     }

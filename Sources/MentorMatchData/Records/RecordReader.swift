@@ -108,10 +108,10 @@ struct RecordReader {
         return int(key, value, minimum: minimum, maximum: maximum)
     }
 
-    /// An integer >= `minimum`, or `.some(nil)` when absent (no limit).
-    func optionalInt(_ key: String, minimum: Int) -> Int?? {
+    /// An integer >= `minimum` (and <= `maximum`), or `.some(nil)` when absent (no limit).
+    func optionalInt(_ key: String, minimum: Int, maximum: Int? = nil) -> Int?? {
         guard let value = present(key) else { return .some(nil) }
-        guard let i = int(key, value, minimum: minimum, maximum: nil) else { return nil }
+        guard let i = int(key, value, minimum: minimum, maximum: maximum) else { return nil }
         return .some(i)
     }
 

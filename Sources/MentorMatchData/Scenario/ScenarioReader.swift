@@ -100,7 +100,7 @@ enum ScenarioChangeReader {
             guard let r = object() else { return nil }
             r.warnUnknown(known: ["mentor", "capacity"], section: kind)
             let mentor = r.requiredString("mentor")
-            let capacity = r.int("capacity", default: nil, minimum: 0)
+            let capacity = r.int("capacity", default: nil, minimum: 0, maximum: InputLimits.seats)
             if let mentor, let capacity { change = .setCapacity(mentor: mentor, capacity: capacity) }
         case "addMentors":
             var mentors: [Mentor] = []
