@@ -260,6 +260,17 @@ struct RecordReader {
             fail(key, found: "nothing", expected: "an ISO 8601 date YYYY-MM-DD (required)")
             return nil
         }
+        return date(key, value)
+    }
+
+    /// An ISO 8601 calendar date `YYYY-MM-DD`, or `.some(nil)` when absent.
+    func optionalDate(_ key: String) -> CalendarDate?? {
+        guard let value = present(key) else { return .some(nil) }
+        guard let d = date(key, value) else { return nil }
+        return .some(d)
+    }
+
+    private func date(_ key: String, _ value: RawValue) -> CalendarDate? {
         switch value {
         case .string(let s), .cell(let s):
             if let d = CalendarDate(iso: s.trimmingSpaces()) { return d }
