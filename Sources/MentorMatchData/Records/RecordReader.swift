@@ -140,10 +140,10 @@ struct RecordReader {
         return double(key, value, minimum: minimum, maximum: maximum)
     }
 
-    /// A finite number >= `minimum`, or `.some(nil)` when absent.
-    func optionalDouble(_ key: String, minimum: Double) -> Double?? {
+    /// A finite number >= `minimum` (and <= `maximum`), or `.some(nil)` when absent.
+    func optionalDouble(_ key: String, minimum: Double, maximum: Double? = nil) -> Double?? {
         guard let value = present(key) else { return .some(nil) }
-        guard let d = double(key, value, minimum: minimum, maximum: nil) else { return nil }
+        guard let d = double(key, value, minimum: minimum, maximum: maximum) else { return nil }
         return .some(d)
     }
 
