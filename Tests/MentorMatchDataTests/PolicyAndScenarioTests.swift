@@ -143,6 +143,72 @@ import Testing
         let p = s.policy.applied(to: Policy(moveCost: 99))
         #expect(p.maxMoves == 80 && p.moveCost == 99)
         #expect(p.weights == Policy.Weights(style: 0.9, availability: 0.2, satisfaction: 0.3))
+        #expect(s.scenarioPolicy == PolicyOverrides())
+    }
+
+    /// (v2) Overrides for the scenario run only, laid over the shared ones (matching-model §7).
+    @Test func scenarioPolicy() throws {
+        let s = try scenario("  - requestChange: [s-1]\n",
+                             policy: "policy: {moveCost: 300, maxMovesPercent: 1}\nscenarioPolicy: {maxMovesPercent: 2, cooldownWeeks: 0, weights: {style: 1}}\n")
+        #expect(s.scenarioPolicy.maxMovesPercent == 2 && s.scenarioPolicy.cooldownWeeks == 0 && s.scenarioPolicy.style == 1)
+        let runs = s.policies(over: Policy(moveCost: 99, learningRate: 0.2))
+        #expect(runs.base == Policy(moveCost: 300, maxMovesPercent: 1, learningRate: 0.2))
+        #expect(runs.scenario == Policy(weights: Policy.Weights(style: 1), moveCost: 300, maxMovesPercent: 2,
+                                        cooldownWeeks: 0, learningRate: 0.2))
+        // Without scenarioPolicy, both runs share one policy.
+        let plain = try scenario("  - requestChange: [s-1]\n", policy: "policy: {moveCost: 300}\n")
+        #expect(plain.policies(over: Policy()).base == plain.policies(over: Policy()).scenario)
+    }
+
+    @Test func changesMayBeLeftOutForAPolicyWhatIf() throws {
+        let folder = Self.folder
+        for changes in ["", "changes: []\n", "changes:\n"] {
+            let text = "name: budget\nbase: snapshot.json\nscenarioPolicy: {maxMovesPercent: 1}\n" + changes
+            let loaded = try ScenarioReader.read(data: Data(text.utf8), file: "whatif.yaml", folder: folder)
+            #expect(loaded.value.changes.isEmpty)
+            #expect(loaded.warnings.isEmpty)
+            #expect(loaded.value.scenarioPolicy.maxMovesPercent == 1)
+        }
+        // Without changes or scenarioPolicy the scenario still reads (as in v1), with a warning: both runs are the same.
+        let loaded = try ScenarioReader.read(data: Data("name: nothing\nbase: snapshot.json\npolicy: {moveCost: 3}\n".utf8),
+                                             file: "whatif.yaml", folder: folder)
+        #expect(loaded.value.changes.isEmpty)
+        #expect(loaded.warnings.map(\.description)
+            == ["whatif.yaml: changes: no changes and no scenarioPolicy: the scenario run repeats the base run"])
+    }
+
+    @Test func scenarioPolicyIsChecked() {
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "scenarioPolicy", field: "maxMovesPercent", found: "200", expected: "an integer in 0…100"),
+            InputError(file: "whatif.yaml", record: "scenarioPolicy", field: "ratingPrior", found: "1e+308", expected: "a number in [0, 1000000]"),
+        ])) {
+            try scenario("", policy: "scenarioPolicy: {maxMovesPercent: 200, ratingPrior: 1e308}\n")
+        }
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "", field: "scenarioPolicy", found: "\"strict\"", expected: "an object of policy overrides"),
+        ])) {
+            try scenario("", policy: "scenarioPolicy: strict\n")
+        }
+        // Weights checked for the scenario run: the shared overrides, then the scenario's.
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "scenarioPolicy", field: "weights", found: "weights summing to 0", expected: "weights with a positive sum"),
+        ])) {
+            try scenario("", policy: "policy: {weights: {style: 0}}\nscenarioPolicy: {weights: {availability: 0, satisfaction: 0}}\n")
+        }
+        #expect(throws: InputErrors([
+            InputError(file: "whatif.yaml", record: "scenarioPolicy", field: "weights", found: "weights summing to infinity", expected: "weights with a finite sum"),
+        ])) {
+            try scenario("", policy: "scenarioPolicy: {weights: {style: 1.7e308, availability: 1.7e308, satisfaction: 1.7e308}}\n")
+        }
+    }
+
+    @Test func scenarioPolicyUnknownFieldsWarnPerSection() throws {
+        let text = "name: t\nbase: s.json\npolicy: {moveCots: 1}\nscenarioPolicy: {moveCots: 2}\nchanges: [{requestChange: [s-1]}]\n"
+        let loaded = try ScenarioReader.read(data: Data(text.utf8), file: "whatif.yaml", folder: Self.folder)
+        #expect(loaded.warnings.map(\.description) == [
+            "whatif.yaml: policy: moveCots: unknown field ignored",
+            "whatif.yaml: scenarioPolicy: moveCots: unknown field ignored",
+        ])
     }
 
     @Test func setCapacityUpTo100000() {

@@ -6,6 +6,13 @@ extension Scenario {
         try SnapshotReader.read(at: base)
     }
 
+    /// The policies of the two runs (matching-model §7): `policy` laid over `base` for the base run,
+    /// then `scenarioPolicy` laid over that for the scenario run (v2).
+    public func policies(over base: Policy) -> (base: Policy, scenario: Policy) {
+        let shared = policy.applied(to: base)
+        return (shared, scenarioPolicy.applied(to: shared))
+    }
+
     /// The base snapshot with every change applied in order, then checked again across records.
     ///
     /// A change naming an id that does not exist at that point is an input error; all such
