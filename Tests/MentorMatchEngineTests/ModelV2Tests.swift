@@ -276,6 +276,26 @@ import Testing
         #expect(result.entry("t").unassignedReason == .declined)
     }
 
+    /// An advisor's lock overrides rule 7 (§2: "A lock (s,m) … overrides rules 2–7 for that pair"): s on B
+    /// locked onto A, whose move was declined, goes to A (925, a locked move). Suggest for another
+    /// student t on C with (t, A) declined: A is excluded by the rule, B is proposed.
+    @Test func lockOverridesADeclineAndSuggestSkipsDeclinedMentors() throws {
+        var snapshot = Fixture.snapshot(
+            mentors: [Fixture.mentor("A", expert: 1), Fixture.mentor("B"), Fixture.mentor("C")],
+            students: [Fixture.student("s", current: "B"), Fixture.student("t", current: "C")],
+            locks: [Lock(student: "s", mentor: "A")])
+        let until = CalendarDate(year: 2027, month: 1, day: 1)
+        snapshot.declined = [Declined(student: "s", mentor: "A", until: until), Declined(student: "t", mentor: "A", until: until)]
+        for kind in SolverKind.allCases {
+            let result = try solve(snapshot, Policy(), kind)
+            #expect(result.entry("s").mentor == "A")
+            #expect(result.entry("s").moveReason == .locked)
+        }
+        let proposals = try suggest(snapshot, "t")
+        #expect(proposals.proposals.map(\.mentor) == ["B"])
+        #expect(proposals.notProposed.first { $0.mentor == "A" }?.reason == .excluded(.declined))
+    }
+
     // MARK: - Settling (§4b)
 
     /// s (p1) on B (425) since `assignedSince`; A (925) has room: without settling, s moves (+350: 775).
@@ -565,5 +585,62 @@ import Testing
         let kept = try rebalance(snapshot, solver: FlowAssignmentSolver())
         #expect(kept.entry("s").change == .keep)
         #expect(kept.entry("s").settlingKeptFrom?.mentor == "A")
+    }
+
+    // MARK: - Known issues: the engine's reporting against the spec's words
+    //
+    // Each runs inside `withKnownIssue`: it records what the spec asks and the engine does not do yet,
+    // without failing the suite; once the engine does it, the block reports that no known issue occurred.
+
+    /// §4b: "The result counts settling students and names the rule when it is why a better mentor was
+    /// not proposed." s (p1) on B (425) since 10 days; A (expert 0.1: 0.05 + 0.425 = 475) fits better by 50,
+    /// less than moveCost 150: even without the settling period s stays (cooldownWeeks 0: keep, 425), so
+    /// settling is not why A was not proposed. And with A full (capacity 1, held by locked t), a seat is
+    /// what s lacks. The engine names settling (settlingKeptFrom A) in both.
+    @Test func settlingNamedOnlyWhenItIsWhy() throws {
+        let s = since(Self.tenDaysAgo, Fixture.student("s", current: "B"))
+        let small = Fixture.snapshot(mentors: [Fixture.mentor("A", expert: 0.1), Fixture.mentor("B")], students: [s])
+        let off = try rebalance(small, policy: Policy(cooldownWeeks: 0), solver: FlowAssignmentSolver())
+        #expect(off.entry("s").change == .keep && off.objective == 425)
+        let full = Fixture.snapshot(mentors: [Fixture.mentor("A", expert: 1, capacity: 1), Fixture.mentor("B")],
+                                    students: [s, Fixture.student("t", current: "A")], locks: [Lock(student: "t", mentor: "A")])
+        for snapshot in [small, full] {
+            let result = try rebalance(snapshot, solver: FlowAssignmentSolver())
+            #expect(result.entry("s").change == .keep)
+            withKnownIssue("settlingKeptFrom names any better-fitting candidate, even where settling is not why s stays") {
+                #expect(result.entry("s").settlingKeptFrom == nil)
+            }
+        }
+    }
+
+    /// §4b, the same sentence, in suggest (§6): A (expert 1, 925 for s) is full and the only student who
+    /// could free it, t, is settling; A is not proposed because of the settling rule, but the reason given
+    /// is only "full (capacity 1); no chain of at most 1 moves frees a seat".
+    @Test func suggestNamesSettlingWhenItBlocksAChain() throws {
+        let snapshot = Fixture.snapshot(
+            mentors: [Fixture.mentor("A", expert: 1, capacity: 1), Fixture.mentor("B", capacity: 1, styles: ["hands-on": 1]),
+                      Fixture.mentor("C", capacity: 1)],
+            students: [Fixture.student("s", current: "C"),
+                       since(Self.tenDaysAgo, Fixture.student("t", current: "A", preferences: ["hands-on": 1]))])
+        let result = try suggest(snapshot, "s")
+        let reason = try #require(result.notProposed.first { $0.mentor == "A" }?.reason)
+        withKnownIssue("suggest does not name the settling rule when it is why a full mentor cannot be freed") {
+            #expect(reason.text.contains("settling"))
+        }
+    }
+
+    /// §5: "results name every evicted student with the reason (`evicted`, the mentor whose capacity
+    /// forced it)". s1 on A (capacity 0) with maxMoves 0: B has room, the budget keeps s1 from it. The
+    /// kind (evicted, A) is right; the words say "no other candidate with room", which is not so here.
+    @Test func evictionWordsUnderABudget() throws {
+        let snapshot = Fixture.snapshot(
+            mentors: [Fixture.mentor("A", expert: 1, capacity: 0), Fixture.mentor("B")],
+            students: [Fixture.student("s1", current: "A")])
+        let result = try rebalance(snapshot, policy: Policy(maxMoves: 0), solver: FlowAssignmentSolver())
+        #expect(result.entry("s1").unassignedReason == .evicted(mentor: "A"))
+        let text = try #require(result.entry("s1").reasonText)
+        withKnownIssue("the eviction text claims no other candidate had room while B had room (the move budget was spent)") {
+            #expect(!text.contains("no other candidate with room"))
+        }
     }
 }
