@@ -563,7 +563,7 @@ import Testing
         let settling = try suggest(school(Self.tenDaysAgo), "s", chainMoves: 1)
         #expect(settling.proposals.map(\.mentor) == ["B"])
         #expect(settling.proposals.map(\.objectiveDelta) == [0])
-        #expect(settling.notProposed.first { $0.mentor == "A" }?.reason == .full(capacity: 1, chainMoves: 1))
+        #expect(settling.notProposed.first { $0.mentor == "A" }?.reason == .fullSettling(capacity: 1, student: "t"))
         let settled = try suggest(school(Self.twentyEightDaysAgo), "s", chainMoves: 1)
         #expect(settled.proposals.map(\.mentor) == ["A", "B"])
         #expect(settled.proposals.map(\.objectiveDelta) == [850, 0])
@@ -587,10 +587,7 @@ import Testing
         #expect(kept.entry("s").settlingKeptFrom?.mentor == "A")
     }
 
-    // MARK: - Known issues: the engine's reporting against the spec's words
-    //
-    // Each runs inside `withKnownIssue`: it records what the spec asks and the engine does not do yet,
-    // without failing the suite; once the engine does it, the block reports that no known issue occurred.
+    // MARK: - Reporting in the spec's words
 
     /// §4b: "The result counts settling students and names the rule when it is why a better mentor was
     /// not proposed." s (p1) on B (425) since 10 days; A (expert 0.1: 0.05 + 0.425 = 475) fits better by 50,
@@ -607,9 +604,7 @@ import Testing
         for snapshot in [small, full] {
             let result = try rebalance(snapshot, solver: FlowAssignmentSolver())
             #expect(result.entry("s").change == .keep)
-            withKnownIssue("settlingKeptFrom names any better-fitting candidate, even where settling is not why s stays") {
-                #expect(result.entry("s").settlingKeptFrom == nil)
-            }
+            #expect(result.entry("s").settlingKeptFrom == nil)
         }
     }
 
@@ -624,9 +619,7 @@ import Testing
                        since(Self.tenDaysAgo, Fixture.student("t", current: "A", preferences: ["hands-on": 1]))])
         let result = try suggest(snapshot, "s")
         let reason = try #require(result.notProposed.first { $0.mentor == "A" }?.reason)
-        withKnownIssue("suggest does not name the settling rule when it is why a full mentor cannot be freed") {
-            #expect(reason.text.contains("settling"))
-        }
+        #expect(reason.text.contains("settling"))
     }
 
     /// §5: "results name every evicted student with the reason (`evicted`, the mentor whose capacity
@@ -639,8 +632,6 @@ import Testing
         let result = try rebalance(snapshot, policy: Policy(maxMoves: 0), solver: FlowAssignmentSolver())
         #expect(result.entry("s1").unassignedReason == .evicted(mentor: "A"))
         let text = try #require(result.entry("s1").reasonText)
-        withKnownIssue("the eviction text claims no other candidate had room while B had room (the move budget was spent)") {
-            #expect(!text.contains("no other candidate with room"))
-        }
+        #expect(!text.contains("no other candidate with room"))
     }
 }
