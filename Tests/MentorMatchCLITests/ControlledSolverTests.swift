@@ -8,9 +8,10 @@ import Testing
 
 /// Ctrl-C before the search starts (e.g. pressed during the base run of a what-if): every solver
 /// still answers with a feasible assignment, and one it did not finish is not called optimal.
+/// The solves run in the async test bodies themselves, on Swift concurrency's cooperative threads (issue 17).
 @Suite struct ControlledSolverTests {
     @Test(arguments: [SolverKind.flow, SolverKind.mip])
-    func cancelledBeforeStartStillAnswers(_ kind: SolverKind) throws {
+    func cancelledBeforeStartStillAnswers(_ kind: SolverKind) async throws {
         let snapshot = SnapshotGenerator.generate(students: 300, seed: 21)
         var policy = Policy()
         policy.maxMoves = 5
@@ -18,14 +19,13 @@ import Testing
         let cancellation = Cancellation()
         cancellation.cancel()
         let solver = ControlledSolver(base: kind.solver, cancellation: cancellation, progress: nil)
-        let problem = encoded.problem, limits = policy.solveLimits
-        let solution = onThread { solver.solve(problem, limits: limits) }
+        let solution = solver.solve(encoded.problem, limits: policy.solveLimits)
         #expect(solution.status == .feasible || solution.status == .optimal)
         #expect(encoded.problem.violation(of: solution.chosenArc) == nil)
         #expect(solution.objective == encoded.problem.objective(of: solution.chosenArc))
         #expect(solution.bound >= solution.objective)
 
-        let proven = onThread { FlowAssignmentSolver().solve(problem, limits: limits) }
+        let proven = FlowAssignmentSolver().solve(encoded.problem, limits: policy.solveLimits)
         #expect(proven.status == .optimal)
         #expect(solution.objective <= proven.objective)
         #expect(solution.bound >= proven.objective)
@@ -63,17 +63,17 @@ import Testing
 
     /// A solver without progress of its own gets a heartbeat: elapsed time about once a second,
     /// nothing else claimed, and nothing after the solve returned.
-    @Test func heartbeatForSilentSolvers() {
+    @Test func heartbeatForSilentSolvers() async throws {
         let events = Mutex<[SolveProgress]>([])
         let solver = ControlledSolver(base: SlowSolver(), cancellation: nil,
                                       progress: { p in events.withLock { $0.append(p) } }, reportsProgress: false)
         let problem = AssignmentProblem(arcStart: [0], arcs: [], unassignedCost: [], mayBeUnassigned: [],
                                         currentArc: [], capacity: [], maxNew: [], maxMoves: nil)
-        _ = onThread { solver.solve(problem, limits: SolveLimits()) }
+        _ = solver.solve(problem, limits: SolveLimits())
         let seen = events.withLock { $0 }
         #expect((1...3).contains(seen.count))
         #expect(seen.allSatisfy { $0.incumbent == nil && $0.bound == nil && $0.gap == nil && $0.elapsedSeconds >= 0.9 })
-        Thread.sleep(forTimeInterval: 1.2)
+        try await Task.sleep(for: .seconds(1.2))
         #expect(events.withLock { $0.count } == seen.count)
     }
 
