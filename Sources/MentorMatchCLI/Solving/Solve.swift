@@ -9,6 +9,12 @@ enum Solve {
                           logger: Logger) throws -> RebalanceResult {
         let start = ContinuousClock.now
         let context = try context(snapshot, source: source, policy: policy)
+        return try rebalance(context: context, source: source, solver: solver, logger: logger, start: start)
+    }
+
+    /// Rebalances a prepared context (`start`: when preparing it began, for the log line).
+    static func rebalance(context: MatchingContext, source: String, solver: SolverRun, logger: Logger,
+                          start: ContinuousClock.Instant = .now) throws -> RebalanceResult {
         let prepared = ContinuousClock.now
         var result = solver.rebalance(context)
         // The whole solve, from the prepared context to the result (candidates, pricing, flow, decoding).
