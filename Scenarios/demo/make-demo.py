@@ -4,6 +4,14 @@
     swift run -c release mentormatch-bench data --students 120 --mentors 20 --seed 2026 --write /tmp/demo-raw.json
     python3 Scenarios/demo/make-demo.py /tmp/demo-raw.json Scenarios/demo/snapshot.json
 
+Model v2 stories (applied last, also alone with `--v2 SNAPSHOT`, which rewrites it in place):
+- every pairing has a start date (`assignedSince`) months ago, except s-0033, paired with m-014 two
+  weeks ago: settling, not moved voluntarily this week;
+- s-0072 rated m-006 1/5 for its pedagogy: a veto, and the engine learns that socratic teaching (m-006's
+  strongest style) suits them less;
+- an advisor declined the move of s-0034 to m-007 until 2027-01-18;
+- the default move budget (2% of the students with a mentor) applies: no policy file sets maxMoves.
+
 Special cases (see Scenarios/README.md):
 - exactly one student asked to change mentor (s-0014), after rating them 2 for their pedagogy;
   the generator's other change requests become open help requests (they stay at risk);
@@ -99,8 +107,38 @@ def main(source, target):
                      if s["path"] in m["paths"] and s["language"] in m["languages"])
         assert shared == (s["id"] not in NO_SHARED_TIME), f"{s['id']} shares time: {shared}"
 
+    v2_stories(d)
     with open(target, "w") as out:
         out.write(dump(d))
+
+
+def v2_stories(d):
+    """The model v2 special cases (see the module's doc); idempotent."""
+    students = {s["id"]: s for s in d["students"]}
+    for s in d["students"]:
+        if not s.get("currentMentor"):
+            s.pop("assignedSince", None)
+            continue
+        # A deterministic start date between 2026-03-02 and 2026-10-19 (at least five weeks before asOf).
+        h = sum((i + 1) * ord(c) for i, c in enumerate(s["id"])) % 232
+        month_days = [(3, 31), (4, 30), (5, 31), (6, 30), (7, 31), (8, 31), (9, 30), (10, 19)]
+        day = 2 + h
+        for month, length in month_days:
+            if day <= length:
+                s["assignedSince"] = f"2026-{month:02d}-{day:02d}"
+                break
+            day -= length
+        else:
+            s["assignedSince"] = "2026-10-19"
+    settling = students["s-0033"]
+    assert settling["currentMentor"] == "m-014"
+    settling["assignedSince"] = "2026-11-09"
+    learner = students["s-0072"]
+    assert learner["currentMentor"] == "m-006" and learner["preferences"].get("socratic", 0) >= 0.9
+    d["feedback"] = [f for f in d["feedback"] if not (f["student"] == "s-0072" and f["mentor"] == "m-006")]
+    d["feedback"].append({"student": "s-0072", "mentor": "m-006", "date": "2026-11-16", "rating": 1,
+                          "reason": "pedagogy"})
+    d["declined"] = [{"student": "s-0034", "mentor": "m-007", "until": "2027-01-18"}]
 
 
 def dump(d):
@@ -125,9 +163,16 @@ def dump(d):
         f'  "students": {section(d["students"], record)}',
         f'  "feedback": {section(d["feedback"], inline)}',
         f'  "locks": {section(d["locks"], inline)}',
+        f'  "declined": {section(d.get("declined", []), inline)}',
     ]
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--v2":
+        snapshot = json.load(open(sys.argv[2]))
+        v2_stories(snapshot)
+        with open(sys.argv[2], "w") as out:
+            out.write(dump(snapshot))
+    else:
+        main(sys.argv[1], sys.argv[2])

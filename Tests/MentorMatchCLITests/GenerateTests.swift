@@ -28,4 +28,17 @@ import Testing
         let jsonRows = try CLI.run(["rebalance", "school.json", "--format", "csv"], in: folder)
         #expect(csvRows.stdout == jsonRows.stdout)
     }
+
+    /// Sizes from the command line are bounded before anything is allocated (issue 18: 2^63−1 students
+    /// trapped in an allocation): exit 2 with the option named, nothing written.
+    @Test(arguments: [["--students", "9223372036854775807"], ["--students", "1000001"],
+                      ["--students", "10", "--mentors", "9223372036854775807"], ["--students", "-1"]])
+    func hugeSizesAreInputErrors(_ sizes: [String]) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLI.run(["generate"] + sizes + ["-o", "school.json"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(sizes[sizes.count - 2]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         let snapshot = Snapshot(asOf: CalendarDate(year: 2026, month: 11, day: 23))
         do {
             _ = try Solve.rebalance(snapshot, source: "x.json", policy: Policy(),
-                                    solver: SolverRun(method: .solver(BrokenSolver(), reportsProgress: false)),
+                                    options: RebalanceOptions(method: .allPairs(BrokenSolver())),
                                     logger: .init(label: "test"))
             Issue.record("expected a failure")
         } catch let failure as CommandFailure {

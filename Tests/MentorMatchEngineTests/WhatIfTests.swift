@@ -15,7 +15,7 @@ import Testing
                        Fixture.student("s3", current: "A")])
         var scenario = base
         scenario.mentors[0].active = false
-        let result = try whatIf(base: base, scenario: scenario, solver: kind.solver)
+        let result = try whatIf(base: base, scenario: scenario, options: RebalanceOptions(method: .allPairs(kind.solver)))
         #expect(result.base.objective == 3200)
         #expect(result.scenario.objective == -3725)
         #expect(result.diff.mentorChanges == [

@@ -33,9 +33,16 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    static let maximumPeople = 1_000_000
+
     func validate() throws {
-        if students < 0 { throw ValidationError("--students must be >= 0, found \(students)") }
-        if let mentors, mentors < 0 { throw ValidationError("--mentors must be >= 0, found \(mentors)") }
+        // Ten times the largest school benchmarked (100,000 students): beyond it memory runs out before an answer.
+        guard (0...Self.maximumPeople).contains(students) else {
+            throw ValidationError("--students must be in 0…\(Self.maximumPeople), found \(students)")
+        }
+        if let mentors, !(0...Self.maximumPeople).contains(mentors) {
+            throw ValidationError("--mentors must be in 0…\(Self.maximumPeople), found \(mentors)")
+        }
         if format == .csv, output == nil { throw ValidationError("--format csv writes a folder: give it with --output DIR") }
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, found '\(asOf)'") }
     }

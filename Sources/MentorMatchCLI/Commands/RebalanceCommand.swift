@@ -39,24 +39,24 @@ struct RebalanceCommand: ParsableCommand {
     }
 
     func run() throws {
+        let interrupt = InterruptHandler()
         let logger = global.logger()
         let inputs = Inputs(logger: logger)
         let policy = try self.policy.load(inputs: inputs)
         if let path = store.store {
-            return try runWithStore(path, policy: policy, logger: logger)
+            return try runWithStore(path, policy: policy, interrupt: interrupt, logger: logger)
         }
         let snapshot = self.snapshot!
         let source = DisplayPath.of(snapshot)
         let loaded = try inputs.snapshot(at: snapshot)
-        let interrupt = InterruptHandler()
         let result = try Solve.rebalance(loaded, source: source, policy: policy,
-                                         solver: solver.make(cancellation: interrupt.cancellation, logger: logger),
+                                         options: solver.make(cancellation: interrupt.cancellation, logger: logger),
                                          logger: logger)
         try output.emit(RebalanceReport.make(result, source: source))
     }
 
     /// The weekly run on the store: import the snapshot given (if any), enrich, solve, record.
-    func runWithStore(_ path: String, policy: Policy, logger: Logger) throws {
+    func runWithStore(_ path: String, policy: Policy, interrupt: InterruptHandler, logger: Logger) throws {
         let startedAt = Date()
         let store = try StoreAccess.open(path, create: snapshot != nil)
         let version = try snapshot.map { try StoreAccess.importing($0, into: store, path: path).info.id }
@@ -64,9 +64,8 @@ struct RebalanceCommand: ParsableCommand {
         let source = StoreAccess.source(input, path: path)
         let start = ContinuousClock.now
         let context = try Solve.context(input.snapshot, source: source, policy: policy)
-        let interrupt = InterruptHandler()
         let result = try Solve.rebalance(context: context, source: source,
-                                         solver: solver.make(cancellation: interrupt.cancellation, logger: logger),
+                                         options: solver.make(cancellation: interrupt.cancellation, logger: logger),
                                          logger: logger, start: start)
         let settings = RunSettings(policy: policy, declineWeeks: self.store.declineWeeks, solver: solver.solver.rawValue,
                                    startedAt: startedAt)

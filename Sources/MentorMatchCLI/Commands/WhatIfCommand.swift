@@ -29,6 +29,7 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        let interrupt = InterruptHandler()
         let logger = global.logger()
         let inputs = Inputs(logger: logger)
         let source = DisplayPath.of(scenario)
@@ -48,11 +49,10 @@ struct WhatIfCommand: ParsableCommand {
             (base, changed) = try inputs.snapshots(of: scenario)
             baseSource = DisplayPath.of(scenario.base.path)
         }
-        let interrupt = InterruptHandler()
-        let solver = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
-        let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, solver: solver, logger: logger)
+        let options = self.solver.make(cancellation: interrupt.cancellation, logger: logger)
+        let baseResult = try Solve.rebalance(base, source: baseSource, policy: policy, options: options, logger: logger)
         let changedResult = try Solve.rebalance(changed, source: source, policy: scenario.scenarioPolicy.applied(to: policy),
-                                                solver: solver, logger: logger)
+                                                options: options, logger: logger)
         let result = WhatIfResult(base: baseResult, scenario: changedResult)
         if let storeRun {
             let settings = RunSettings(policy: policy, declineWeeks: self.store.declineWeeks, solver: self.solver.solver.rawValue,

@@ -10,6 +10,7 @@ struct Inputs {
 
     /// A snapshot: a JSON file or a CSV folder.
     func snapshot(at path: String) throws -> Snapshot {
+        logger.debug("reading snapshot")
         let loaded = try reading { () throws(InputErrors) in try SnapshotReader.read(at: URL(fileURLWithPath: path)) }
         let snapshot = loaded.value
         logger.debug("read snapshot", metadata: [

@@ -11,10 +11,10 @@ struct SolverOptions: ParsableArguments {
     @Flag(help: "Show the search's progress on standard error once a second (elapsed, best objective, bound, gap; the flow solver reports elapsed time only); on by default when standard error is a terminal.")
     var progress = false
 
-    /// The chosen solver, wired to Ctrl-C and to the progress display.
-    func make(cancellation: Cancellation, logger: Logger) -> SolverRun {
+    /// The engine's options: the chosen method, wired to Ctrl-C and to the progress display.
+    func make(cancellation: Cancellation, logger: Logger) -> RebalanceOptions {
         logger.debug("solver", metadata: ["solver": "\(solver.rawValue)"])
-        return SolverRun(kind: solver, cancellation: cancellation,
-                         progress: ProgressReporter.make(enabled: ProgressReporter.enabled(forced: progress)))
+        return RebalanceOptions(method: solver.method, cancellation: cancellation,
+                                progress: ProgressReporter.make(enabled: ProgressReporter.enabled(forced: progress)))
     }
 }

@@ -4,19 +4,20 @@ import MentorMatchEngine
 
 /// Running the engine for a command: input errors become status 2, a failed solve status 3.
 enum Solve {
-    /// Rebalances `snapshot` (read from `source`) with `solver`, or fails with the documented status.
-    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, solver: SolverRun,
+    /// Rebalances `snapshot` (read from `source`) through the engine's front door, or fails with the documented status.
+    static func rebalance(_ snapshot: Snapshot, source: String, policy: Policy, options: RebalanceOptions,
                           logger: Logger) throws -> RebalanceResult {
         let start = ContinuousClock.now
         let context = try context(snapshot, source: source, policy: policy)
-        return try rebalance(context: context, source: source, solver: solver, logger: logger, start: start)
+        return try rebalance(context: context, source: source, options: options, logger: logger, start: start)
     }
 
     /// Rebalances a prepared context (`start`: when preparing it began, for the log line).
-    static func rebalance(context: MatchingContext, source: String, solver: SolverRun, logger: Logger,
+    static func rebalance(context: MatchingContext, source: String, options: RebalanceOptions, logger: Logger,
                           start: ContinuousClock.Instant = .now) throws -> RebalanceResult {
         let prepared = ContinuousClock.now
-        var result = solver.rebalance(context)
+        logger.debug("searching", metadata: ["students": "\(context.studentCount)", "maxMoves": "\(context.maxMoves)"])
+        var result = MentorMatchEngine.rebalance(context, options: options)
         // The whole solve, from the prepared context to the result (candidates, pricing, flow, decoding).
         result.solveSeconds = prepared.secondsUntilNow
         logger.debug("solved", metadata: [

@@ -112,6 +112,12 @@ public struct AssignmentSolution: Sendable, Equatable {
 /// Anything that solves an ``AssignmentProblem`` to proven optimality (or says how far it got).
 public protocol AssignmentSolver: Sendable {
     func solve(_ problem: AssignmentProblem, limits: SolveLimits) -> AssignmentSolution
+    /// Whether the solver calls the progress hook itself (best objective, bound, gap) during its search.
+    var reportsProgress: Bool { get }
+}
+
+extension AssignmentSolver {
+    public var reportsProgress: Bool { false }
 }
 
 /// Limits and hooks shared by every assignment solver.

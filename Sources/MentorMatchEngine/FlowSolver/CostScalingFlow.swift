@@ -30,10 +30,6 @@ final class CostScalingFlow {
         var work: Int
     }
 
-    /// Whether ``SuccessiveShortestPaths`` uses cost scaling for its fresh solves: on unless the
-    /// environment variable `MENTORMATCH_COST_SCALING` is `0` (to compare both solvers).
-    static let isEnabledByDefault = ProcessInfo.processInfo.environment["MENTORMATCH_COST_SCALING"] != "0"
-
     /// Division of ε per refinement (8 did best on the generated L, 40 k and XL networks, against 4, 12 and 16).
     static let alpha = 8
 

@@ -77,7 +77,8 @@ final class SuccessiveShortestPaths {
     private var work = 0
     private var freshWork = Int.max
     /// Whether fresh solves use ``CostScalingFlow`` (falling back to successive shortest paths when it gives no answer).
-    var usesCostScaling = CostScalingFlow.isEnabledByDefault
+    /// Whether fresh solves use ``CostScalingFlow`` (the tests compare both ways).
+    var usesCostScaling = true
     /// True between ``seed(chosen:mentorPotential:arrivalPotential:priceNumerator:denominator:)`` and the next solve.
     private var isSeeded = false
 

@@ -7,6 +7,8 @@ import MIPModel
 /// assignment row takes it.
 public struct MIPAssignmentSolver: AssignmentSolver {
     public let backend: any MIPBackend & Sendable
+    /// GLPK's branch and cut reports its best objective, bound and gap.
+    public var reportsProgress: Bool { true }
 
     /// Solves with `backend` (GLPK by default).
     public init(backend: any MIPBackend & Sendable = GLPKBackend()) {

@@ -1,17 +1,46 @@
 import MentorMatchData
 
 /// Rebalances `snapshot` under `policy` (matching-model §5): every student on a candidate mentor or
-/// unassigned, maximising priority-weighted fit less move costs and unassigned penalties.
+/// unassigned, maximising priority-weighted fit less move costs, unassigned penalties and evictions.
 ///
-/// `solver` solves the program; any ``AssignmentSolver`` (the MIP one, a flow one) gives the same
-/// optimum. Throws only on input the engine cannot use.
+/// The front door of the engine: by default the product's exact pipeline (``PricedRebalance``), proven
+/// optimal unless a limit of the policy or `options.cancellation` stops it (then the best assignment
+/// found, never worse than the current state, with its bound and gap). Throws only on input the engine
+/// cannot use.
 public func rebalance(
-    _ snapshot: Snapshot, policy: Policy = Policy(), solver: any AssignmentSolver = MIPAssignmentSolver()
+    _ snapshot: Snapshot, policy: Policy = Policy(), options: RebalanceOptions = RebalanceOptions()
 ) throws(EngineInputError) -> RebalanceResult {
-    rebalance(EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy)), solver: solver)
+    rebalance(try MatchingContext(snapshot: snapshot, policy: policy), options: options)
 }
 
-/// Rebalances an already encoded snapshot.
+/// Rebalances a prepared snapshot (see ``rebalance(_:policy:options:)``).
+public func rebalance(_ context: MatchingContext, options: RebalanceOptions = RebalanceOptions()) -> RebalanceResult {
+    var limits = context.policy.solveLimits
+    limits.cancellation = options.cancellation ?? limits.cancellation
+    limits.progress = options.progress ?? limits.progress
+    switch options.method {
+    case .priced(let pipeline):
+        let heartbeat = limits.progress.map { Heartbeat($0) }  // the flow solver reports no progress of its own
+        defer { heartbeat?.stop() }
+        return pipeline.rebalance(context, limits: limits).result
+    case .allPairs(let solver):
+        let heartbeat = solver.reportsProgress ? nil : limits.progress.map { Heartbeat($0) }
+        defer { heartbeat?.stop() }
+        let encoded = EncodedProblem(context)
+        let solution = solver.solve(encoded.problem, limits: limits)
+            .notWorseThanCurrentState(of: encoded.problem, cancelled: limits.cancellation?.isCancelled == true)
+        return RebalanceResult(encoded, solution: solution)
+    }
+}
+
+/// Rebalances `snapshot` with `solver` on every candidate pair (``RebalanceOptions/Method/allPairs(_:)``).
+public func rebalance(
+    _ snapshot: Snapshot, policy: Policy = Policy(), solver: any AssignmentSolver
+) throws(EngineInputError) -> RebalanceResult {
+    try rebalance(snapshot, policy: policy, options: RebalanceOptions(method: .allPairs(solver)))
+}
+
+/// Rebalances an already encoded snapshot with `solver`, under the policy's limits only.
 public func rebalance(_ encoded: EncodedProblem, solver: any AssignmentSolver) -> RebalanceResult {
     let solution = solver.solve(encoded.problem, limits: encoded.context.policy.solveLimits)
     return RebalanceResult(encoded, solution: solution)

@@ -5,9 +5,9 @@ import MentorMatchData
 /// The changed snapshot is built by the caller (the data module applies a scenario's changes).
 public func whatIf(
     base: Snapshot, scenario: Snapshot, policy: Policy = Policy(), scenarioPolicy: Policy? = nil,
-    solver: any AssignmentSolver = MIPAssignmentSolver()
+    options: RebalanceOptions = RebalanceOptions()
 ) throws(EngineInputError) -> WhatIfResult {
-    let baseResult = try rebalance(base, policy: policy, solver: solver)
-    let scenarioResult = try rebalance(scenario, policy: scenarioPolicy ?? policy, solver: solver)
+    let baseResult = try rebalance(base, policy: policy, options: options)
+    let scenarioResult = try rebalance(scenario, policy: scenarioPolicy ?? policy, options: options)
     return WhatIfResult(base: baseResult, scenario: scenarioResult)
 }
