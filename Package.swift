@@ -57,7 +57,7 @@ let package = Package(
         ]),
         .executableTarget(name: "mentormatch", dependencies: ["MentorMatchCLI"]),
         // Benchmarks (not tests): `swift run -c release mentormatch-bench <suite>`.
-        .executableTarget(name: "mentormatch-bench", dependencies: ["MentorMatchEngine", "MentorMatchData", "GLPK", "MIPModel"]),
+        .executableTarget(name: "mentormatch-bench", dependencies: ["MentorMatchEngine", "MentorMatchData", "MentorMatchStore", "GLPK", "MIPModel"]),
 
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "MIPModel"]),
         .testTarget(name: "MentorMatchDataTests", dependencies: [

@@ -57,8 +57,8 @@ struct RebalanceCommand: ParsableCommand {
 
     /// The weekly run on the store: import the snapshot given (if any), enrich, solve, record.
     func runWithStore(_ path: String, policy: Policy, interrupt: InterruptHandler, logger: Logger) throws {
-        let startedAt = Date()
         let store = try StoreAccess.open(path, create: snapshot != nil)
+        let startedAt = store.clock.now()
         let version = try snapshot.map { try StoreAccess.importing($0, into: store, path: path).info.id }
         let input = try StoreAccess.failing(path) { try store.enriched(version: version, declineWeeks: self.store.declineWeeks) }
         let source = StoreAccess.source(input, path: path)

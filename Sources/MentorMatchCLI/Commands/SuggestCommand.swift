@@ -72,8 +72,8 @@ struct SuggestCommand: ParsableCommand {
 
     /// Suggest on the store: import the snapshot given (if any), enrich, suggest, record.
     func runWithStore(_ path: String, policy: Policy, logger: Logger) throws {
-        let startedAt = Date()
         let store = try StoreAccess.open(path, create: snapshot != nil)
+        let startedAt = store.clock.now()
         let version = try snapshot.map { try StoreAccess.importing($0, into: store, path: path).info.id }
         let input = try StoreAccess.failing(path) { try store.enriched(version: version, declineWeeks: self.store.declineWeeks) }
         let source = StoreAccess.source(input, path: path)

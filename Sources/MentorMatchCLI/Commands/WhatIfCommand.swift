@@ -35,11 +35,12 @@ struct WhatIfCommand: ParsableCommand {
         let source = DisplayPath.of(scenario)
         let scenario = try inputs.scenario(at: scenario)
         let policy = try self.policy.load(overrides: scenario.policy, inputs: inputs)
-        let startedAt = Date()
+        var startedAt = Date()
         var storeRun: (store: Store, path: String, input: EnrichedSnapshot)?
         let base: Snapshot, changed: Snapshot, baseSource: String
         if let path = store.store {
             let opened = try StoreAccess.open(path)
+            startedAt = opened.clock.now()
             let input = try StoreAccess.failing(path) { try opened.enriched(declineWeeks: self.store.declineWeeks) }
             storeRun = (opened, path, input)
             base = input.snapshot

@@ -8,6 +8,7 @@ public struct RunSettings: Sendable {
     public var declineWeeks: Int
     /// `flow`, `mip` (rebalance, what-if) or `suggest`.
     public var solver: String
+    /// When the command started, by the store's clock (its end is this plus the read and solve times).
     public var startedAt: Date
     public var toolVersion: String
 
@@ -68,6 +69,7 @@ extension Store {
         record.tzdata = result.tzdata ?? context.tzdata
         record.status = "optimal"
         record.solveSeconds = solveSeconds
+        record.finishedAt = settings.startedAt.addingTimeInterval(input.readSeconds + solveSeconds)
         return try repository.recordRun(record, proposals: proposals)
     }
 
@@ -85,6 +87,7 @@ extension Store {
             parameters: .object([("scenario", .string(scenario))]),
             summary: .object([("base", result.base.summaryJSON), ("scenario", result.scenario.summaryJSON)]))
         record.solveSeconds = result.base.solveSeconds + result.scenario.solveSeconds
+        record.finishedAt = settings.startedAt.addingTimeInterval(input.readSeconds + record.solveSeconds)
         return try repository.recordRun(record, proposals: proposals)
     }
 }
@@ -99,7 +102,8 @@ enum RunRecording {
         case .failed?: status = "failed"
         }
         return RunRecord(
-            kind: kind, snapshotId: input.info.id, startedAt: settings.startedAt, finishedAt: Date(),
+            kind: kind, snapshotId: input.info.id, startedAt: settings.startedAt,
+            finishedAt: settings.startedAt.addingTimeInterval(input.readSeconds + (result?.solveSeconds ?? 0)),
             policy: PolicyJSON.value(settings.policy, declineWeeks: settings.declineWeeks).serialized(indent: nil),
             declineWeeks: settings.declineWeeks, tzdata: result?.tzdata, solver: settings.solver, toolVersion: settings.toolVersion,
             status: status, objective: result?.objective.map(Int64.init), bound: result?.bound.map(Int64.init), gap: result?.gap,

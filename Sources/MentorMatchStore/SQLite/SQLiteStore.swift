@@ -22,11 +22,19 @@ public final class SQLiteStore: StoreRepository {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
+            try durable(pool)
             try StoreSchema.migrator.migrate(pool)
             return SQLiteStore(location: path, pool: pool)
         } catch let error as DatabaseError {
             throw StoreError.damaged(path: path, message: error.message ?? error.resultCode.description)
         }
+    }
+
+    /// GRDB sets `synchronous = NORMAL` on the writer in WAL mode (a power cut may lose the last
+    /// commits); the store syncs every commit (`FULL`): an applied run whose change list went to the
+    /// back office is never forgotten.
+    static func durable(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
     }
 
     /// A new store whose schema stops at `migration`: how the tests' fixture of an older schema was made.

@@ -4,11 +4,18 @@ import MentorMatchData
 
 /// Stores in known states, closed (their log checkpointed into the file), to copy before each trial.
 enum Baseline {
-    /// The demo imported and one rebalance recorded (run 1) with every proposal accepted.
-    static func decided(in folder: URL) throws -> (store: String, moves: Int) {
+    /// The demo imported and one rebalance recorded (run 1), nothing decided.
+    static func recorded(in folder: URL) throws -> String {
         let store = try Fixture.store(in: folder)
         _ = try store.importSnapshot(at: Fixture.demo, source: "demo")
         try Fixture.rebalance(store)
+        try store.repository.close()
+        return folder.appendingPathComponent("store.sqlite").path
+    }
+
+    /// `recorded`, with every proposal of run 1 accepted.
+    static func decided(in folder: URL) throws -> (store: String, moves: Int) {
+        let store = try Store.open(path: try recorded(in: folder), clock: .fixed(Fixture.day()))
         let decisions = try store.decide(run: 1, verdict: .accept, target: .all, actor: "alice", reason: nil)
         try store.repository.close()
         return (folder.appendingPathComponent("store.sqlite").path, decisions.count)
