@@ -27,7 +27,7 @@ import Testing
             == "run 1: rejected 1 proposal as bob (\"waits for January\"): s-0024 → m-019\n")
         let csv = folder.appendingPathComponent("changes.csv").path
         let applied = try run(["apply", "1", "-o", csv])
-        #expect(applied.stdout.hasPrefix("applied run 1: "))
+        #expect(applied.stdout.hasPrefix("Applied run 1: "))
         let list = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(list.hasPrefix("student,from,to,effective,run,decidedBy\n") && list.contains(",2026-11-24,1,alice"))
         #expect(!list.contains("s-0024,"))

@@ -6,7 +6,7 @@ enum HistoryReport {
     static func make(_ h: StudentHistory) -> Report {
         var blocks: [Report.Block] = [.title("History of \(h.student)")]
         if let p = h.pairing {
-            let since = p.since.map { "since \($0)" } ?? "start unknown (already paired at the store's first import)"
+            let since = p.since.map { "since \($0)" } ?? "since a date the store does not know"
             blocks.append(.line("Now with \(p.mentor), \(since) (the store's view: snapshot \(p.snapshotId) and the moves applied since)."))
         } else {
             blocks.append(.line("Now without a mentor (the store's view)."))

@@ -56,7 +56,7 @@ struct ApplyCommand: ParsableCommand {
         let view = ChangeListReport.make(report)
         if let output {
             try OutputOptions.write(view.rendered(as: chosen), to: output)
-            print(ChangeListReport.sentence(report) + "; change list written to \(DisplayPath.of(output))")
+            print(ChangeListReport.sentence(report).capitalisedFirst + "; change list written to \(DisplayPath.of(output))")
         } else {
             try OutputOptions.write(view.rendered(as: chosen), to: nil)
         }

@@ -60,6 +60,14 @@ public enum ImportPlanner {
         let asOf = snapshot.asOf.description
         let first = state.latest == nil
         let previous = Dictionary(state.pairings.map { ($0.student, $0) }, uniquingKeysWith: { a, _ in a })
+        // Applied moves the back office did not carry out: the student stayed with the mentor they left.
+        var stayed: Set<String> = []
+        if !state.unreconciled.isEmpty {
+            let current = Dictionary(snapshot.students.map { ($0.id, $0.currentMentor) }, uniquingKeysWith: { a, _ in a })
+            for change in state.unreconciled where change.fromMentor != nil && current[change.student] == change.fromMentor {
+                stayed.insert(change.student)
+            }
+        }
         var exported: [String: String] = [:]
         var pairings: [Pairing] = []
         var started = 0, unknownStart = 0
@@ -76,6 +84,10 @@ public enum ImportPlanner {
                 pairings.append(Pairing(student: student.id, mentor: mentor, since: exportSince ?? known.since,
                                         origin: exportSince == nil ? known.origin : .export, snapshotId: 0))
                 if (exportSince ?? known.since) == nil { unknownStart += 1 }
+            } else if stayed.contains(student.id), exportSince == nil {
+                // The pairing from before the applied move goes on; its start was not kept: unknown.
+                pairings.append(Pairing(student: student.id, mentor: mentor, since: nil, origin: .firstImport, snapshotId: 0))
+                unknownStart += 1
             } else {
                 started += 1
                 pairings.append(Pairing(student: student.id, mentor: mentor, since: exportSince ?? asOf,

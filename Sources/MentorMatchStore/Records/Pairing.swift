@@ -3,7 +3,8 @@
 public struct Pairing: Codable, Sendable, Equatable {
     /// How the store learned when the pairing started.
     public enum Origin: String, Codable, Sendable {
-        /// Present at the store's first import: the start is unknown (`since` is the export's own value or none).
+        /// The start is unknown: present at the store's first import, or a pairing an applied move was to end
+        /// but the back office kept (`since` none).
         case firstImport = "first-import"
         /// The export gave `assignedSince`.
         case export
