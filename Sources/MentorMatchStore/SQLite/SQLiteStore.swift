@@ -186,9 +186,15 @@ public final class SQLiteStore: StoreRepository {
         try pool.read { db in try RunRecord.fetchOne(db, key: id) }
     }
 
+    /// The run's columns without its enrichment (listings and histories do not need it).
+    static let runColumns = """
+        id, kind, snapshotId, startedAt, finishedAt, policy, declineWeeks, tzdata, solver, toolVersion, status, objective,
+        bound, gap, maxMoves, readSeconds, solveSeconds, recordSeconds, parameters, X'' AS enrichment, summary
+        """
+
     public func runListings() throws -> [RunListing] {
         try pool.read { db in
-            let runs = try RunRecord.fetchAll(db, sql: "SELECT * FROM run ORDER BY id")
+            let runs = try RunRecord.fetchAll(db, sql: "SELECT \(Self.runColumns) FROM run ORDER BY id")
             let asOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, asOf FROM snapshot")
                 .map { ($0["id"] as Int64, $0["asOf"] as String) })
             let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
@@ -297,8 +303,10 @@ public final class SQLiteStore: StoreRepository {
     public func history(student: String) throws -> StudentHistory {
         try pool.read { db in
             let proposals = try Proposal.fetchAll(db, sql: "SELECT * FROM proposal WHERE student = ? ORDER BY runId, rank", arguments: [student])
-            let runIds = Array(Set(proposals.map(\.runId)))
-            let runs = Dictionary(uniqueKeysWithValues: try RunRecord.fetchAll(db, keys: runIds).map { ($0.id!, $0) })
+            let runIds = Array(Set(proposals.map(\.runId))).sorted()
+            let runs = Dictionary(uniqueKeysWithValues: try RunRecord.fetchAll(
+                db, sql: "SELECT \(Self.runColumns) FROM run WHERE id IN (\(runIds.map(String.init).joined(separator: ",")))"
+            ).map { ($0.id!, $0) })
             let asOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, asOf FROM snapshot")
                 .map { ($0["id"] as Int64, $0["asOf"] as String) })
             let entries = proposals.compactMap { p -> StudentHistory.ProposalEntry? in
