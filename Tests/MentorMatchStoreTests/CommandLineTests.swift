@@ -39,6 +39,20 @@ import Testing
         // The rejected move is declined for the next run, and the run's input can be exported.
         let again = try run(["rebalance", "--format", "json"])
         #expect(!again.stdout.contains("\"student\": \"s-0024\", \"mentor\": \"m-019\""))
+        // A what-if on the store is recorded, and not decidable.
+        let whatif = try run(["whatif", Fixture.packageRoot.appendingPathComponent("Scenarios/demo/whatif-mentor-leaves.yaml").path])
+        #expect(whatif.stderr.contains("recorded as run 4"))
+        let refused = try Binary.run(["decide", "4", "--accept", "--all", "--store", store])
+        #expect(refused.status == 2 && refused.stderr.contains("run 4 is a whatif run: it proposes nothing to decide or apply"))
+        // Snapshot versions, and a backup that is a store with the same runs.
+        let info = try run(["store", "info", "--format", "json"])
+        #expect(info.stdout.contains("\"snapshot\": 1") && info.stdout.contains("\"asOf\": \"2026-11-23\""))
+        let copy = folder.appendingPathComponent("backup.store").path
+        #expect(try run(["store", "backup", copy]).stdout.hasPrefix("backed up "))
+        let backedUp = try Binary.run(["runs", "--format", "json", "--store", copy])
+        let original = try run(["runs", "--format", "json"])
+        #expect(backedUp.status == 0 && backedUp.stdout == original.stdout)
+        #expect(try Binary.run(["store", "backup", copy, "--store", store]).status == 2)  // never over a file
         let exported = folder.appendingPathComponent("run3.json").path
         _ = try run(["store", "export", "--run", "3", "-o", exported])
         let snapshot = try SnapshotJSONReader.read(contentsOf: URL(fileURLWithPath: exported)).value
