@@ -24,6 +24,15 @@ import Testing
         #expect(try PolicyReader.read(data: Data("learningRate: 0.3\n".utf8), file: "policy.yaml").warnings.isEmpty)
     }
 
+    /// A YAML flow mapping starts with `{` like JSON but is not JSON: read as YAML (found by the independent
+    /// reference's cross-check, which writes policies that way).
+    @Test func yamlFlowMappingIsYAML() throws {
+        let p = try read("{moveCost: 400, weights: {style: 0.7}, maxMovesPercent: 1}\n")
+        #expect(p.moveCost == 400 && p.weights.style == 0.7 && p.weights.availability == 0.2 && p.maxMovesPercent == 1)
+        #expect(!errors("{moveCost: -1}").isEmpty)
+        #expect(errors("{moveCost: -1}").allSatisfy { $0.contains("moveCost") })
+    }
+
     func errors(_ text: String) -> [String] {
         do {
             _ = try PolicyReader.read(data: Data(text.utf8), file: "policy.yaml")

@@ -16,8 +16,10 @@ public enum PolicyReader {
     public static func read(data: Data, file: String, over base: Policy = Policy()) throws(InputErrors) -> Loaded<Policy> {
         let diagnostics = Diagnostics()
         var policy: Policy?
-        // JSON goes to the JSON parser (YAML 1.1 parsers trip on some valid JSON, such as tab indentation).
-        let isJSON = data.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        // JSON goes to the JSON parser (YAML 1.1 parsers trip on some valid JSON, such as tab indentation);
+        // anything else, a YAML flow mapping such as `{moveCost: 150}` included, to the YAML parser.
+        let startsLikeJSON = data.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        let isJSON = startsLikeJSON && (try? JSONSerialization.jsonObject(with: data)) != nil
         let object = isJSON ? JSONDocument.object(data, file: file, diagnostics: diagnostics)
             : YAMLDocument.object(data, file: file, what: "a policy", diagnostics: diagnostics)
         if let top = object {
