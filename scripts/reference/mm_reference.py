@@ -198,6 +198,10 @@ def is_num(v):
 def load_snapshot(path: str) -> dict:
     with open(path, encoding="utf-8") as f:
         raw = json.load(f)
+    return parse_snapshot(raw, path)
+
+
+def parse_snapshot(raw: dict, path: str = "snapshot") -> dict:
     errors: list[str] = []
     snap: dict = {}
     as_of = parse_date(raw.get("asOf"), "asOf", errors) if "asOf" in raw else None
@@ -384,6 +388,13 @@ def load_policy(path: str | None) -> dict:
     else:
         import yaml
         raw = yaml.safe_load(text) or {}
+    return parse_policy(raw, path)
+
+
+def parse_policy(raw: dict | None, path: str = "policy") -> dict:
+    pol = json.loads(json.dumps(DEFAULT_POLICY))
+    if not raw:
+        return pol
     errors = []
     for k, v in raw.items():
         if k == "weights":
