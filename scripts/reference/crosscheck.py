@@ -114,7 +114,7 @@ def strip_ignored(case_dir: str, warnings: list[str]) -> str | None:
             drops.append((m.group(1).startswith("snapshot"), m.group(2), m.group(3), m.group(4)))
     if not drops:
         return None
-    out = case_dir.rstrip("/") + "-as-read"
+    out = os.path.join(case_dir, "as-read")
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(case_dir, "snapshot.json"), encoding="utf-8") as f:
         snap = json.load(f)
@@ -169,7 +169,11 @@ def check_case(case_dir: str, cli: str, solvers: list[str | None]) -> dict:
             with open(os.path.join(case_dir, f"cli-{solver or 'default'}.json"), "w", encoding="utf-8") as f:
                 json.dump(out, f, indent=1)
             diffs = R.check_result(model, ref, out)
-        run = {"solver": solver, "diffs": diffs, "tags": tags_of(diffs, model), "warnings": warnings}
+        run = {"solver": solver, "diffs": diffs, "tags": tags_of(diffs, model), "warnings": warnings,
+               "notes": []}
+        if out is not None and out.get("tzdata") != ref["tzdata"]:
+            # formats.md: every result carries `tzdata`, the database version used
+            run["notes"].append(f"tzdata {out.get('tzdata')!r}, system database {ref['tzdata']!r}")
         if diffs and out is not None:
             # Would the CLI's answer be right for the input it actually read?
             read = strip_ignored(case_dir, warnings)
@@ -222,7 +226,11 @@ def main(argv=None):
     classes = collections.Counter()
     examples: dict[str, str] = {}
     warnings = collections.Counter()
+    notes = collections.Counter()
     for rec in recs:
+        for r in rec["runs"]:
+            for n in r.get("notes", []):
+                notes[n] += 1
         bad = [r for r in rec["runs"] if r["diffs"]]
         for r in rec["runs"]:
             for w in r.get("warnings", []):
@@ -255,6 +263,10 @@ def main(argv=None):
         print("CLI warnings seen (count):")
         for w, c in warnings.most_common(10):
             print(f"  {c:4d}  {w}")
+    if notes:
+        print("notes (not counted as failures):")
+        for n, c in notes.most_common(10):
+            print(f"  {c:4d}  {n}")
     if classes:
         print("failure classes (count, first example):")
         for k, c in classes.most_common():
