@@ -104,17 +104,19 @@ def tags_of(diffs: list[str], model: R.Model | None) -> list[str]:
 _IGNORED = re.compile(r"(snapshot\.json|policy\.\w+): (?:student (\S+): |mentor (\S+): )?(\w+): unknown field ignored")
 
 
-def strip_ignored(case_dir: str, warnings: list[str]) -> str | None:
+def strip_ignored(case_dir: str, warnings: list[str], keep: str | None = None,
+                  name: str = "as-read") -> str | None:
     """A copy of the case without the fields the CLI said it ignored, i.e. the
-    input as the CLI actually read it; None when it ignored nothing."""
+    input as the CLI actually read it (but with field `keep` left in); None
+    when it ignored nothing."""
     drops = []
     for w in warnings:
         m = _IGNORED.search(w)
-        if m:
+        if m and m.group(4) != keep:
             drops.append((m.group(1).startswith("snapshot"), m.group(2), m.group(3), m.group(4)))
-    if not drops:
+    if not drops and keep is None:
         return None
-    out = os.path.join(case_dir, "as-read")
+    out = os.path.join(case_dir, name)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(case_dir, "snapshot.json"), encoding="utf-8") as f:
         snap = json.load(f)
@@ -183,10 +185,21 @@ def check_case(case_dir: str, cli: str, solvers: list[str | None]) -> dict:
                 residual = R.check_result(m2, m2.result(), out)
                 run["asRead"] = {"diffs": residual, "tags": tags_of(residual, m2)}
                 ignored = sorted({_IGNORED.search(w).group(4) for w in warnings if _IGNORED.search(w)})
+                # which ignored field decides: put each one back alone; if the
+                # CLI's answer is then wrong for the reference, that field matters
+                deciding = []
+                for fld in ignored:
+                    one = strip_ignored(case_dir, warnings, keep=fld, name="as-read+" + fld)
+                    m3 = R.Model(R.load_snapshot(os.path.join(one, "snapshot.json")),
+                                 R.load_policy(policy_of(one)))
+                    if R.check_result(m3, m3.result(), out):
+                        deciding.append(fld)
+                    shutil.rmtree(one, ignore_errors=True)
+                run["deciding"] = deciding
                 if not residual:
-                    run["tags"] = ["v2-fields-ignored(" + ",".join(ignored) + ")"]
+                    run["tags"] = ["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"]
                 else:
-                    run["tags"] = (["v2-fields-ignored(" + ",".join(ignored) + ")"] +
+                    run["tags"] = (["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"] +
                                    ["as-read:" + t for t in run["asRead"]["tags"]])
         rec["runs"].append(run)
     return rec
@@ -227,10 +240,13 @@ def main(argv=None):
     examples: dict[str, str] = {}
     warnings = collections.Counter()
     notes = collections.Counter()
+    per_field = collections.Counter()
     for rec in recs:
         for r in rec["runs"]:
             for n in r.get("notes", []):
                 notes[n] += 1
+        for fld in {f for r in rec["runs"] for f in r.get("deciding", [])}:
+            per_field[fld] += 1
         bad = [r for r in rec["runs"] if r["diffs"]]
         for r in rec["runs"]:
             for w in r.get("warnings", []):
@@ -267,6 +283,9 @@ def main(argv=None):
         print("notes (not counted as failures):")
         for n, c in notes.most_common(10):
             print(f"  {c:4d}  {n}")
+    if per_field:
+        print("ignored v2 fields that change the answer (cases):",
+              ", ".join(f"{f} {c}" for f, c in per_field.most_common()))
     if classes:
         print("failure classes (count, first example):")
         for k, c in classes.most_common():
