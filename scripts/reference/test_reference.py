@@ -223,5 +223,36 @@ class Program(unittest.TestCase):
         self.assertEqual(M.check(a), [])
 
 
+
+class BruteForce(unittest.TestCase):
+    """HiGHS's optimum equals the best of all assignments (tiny random cases)."""
+
+    def test_against_enumeration(self):
+        import itertools
+        import random
+        import random_snapshots as G
+        for i in range(25):
+            rng = random.Random(f"brute-{i}")
+            raw = G.gen_snapshot(rng)
+            pol = G.gen_policy(rng, raw)
+            keep = {s["id"] for s in raw["students"][:7]}
+            raw["students"] = raw["students"][:7]
+            for k in ("feedback", "locks", "declined"):
+                if k in raw:
+                    raw[k] = [x for x in raw[k] if x["student"] in keep]
+            M = R.Model(R.parse_snapshot(raw), R.parse_policy(pol))
+            st, obj, _, _ = M.solve()
+            ids = [s["id"] for s in M.students]
+            best = None
+            for combo in itertools.product(*[M.variables[s] + [None] for s in ids]):
+                a = dict(zip(ids, combo))
+                if M.check(a):
+                    continue
+                v = M.objective_of(a)
+                best = v if best is None or v > best else best
+            self.assertEqual(st, "optimal")
+            self.assertEqual(obj, best, f"case brute-{i}")
+
+
 if __name__ == "__main__":
     unittest.main()
