@@ -104,15 +104,25 @@ def tags_of(diffs: list[str], model: R.Model | None) -> list[str]:
 _IGNORED = re.compile(r"(snapshot\.json|policy\.\w+): (?:student (\S+): |mentor (\S+): )?(\w+): unknown field ignored")
 
 
-def strip_ignored(case_dir: str, warnings: list[str], keep: str | None = None,
+def _decides(case_dir, warnings, fields: set, out) -> bool:
+    """Is the CLI's answer wrong once these ignored fields are put back?"""
+    one = strip_ignored(case_dir, warnings, keep=fields, name="as-read+" + "+".join(sorted(fields)))
+    try:
+        m = R.Model(R.load_snapshot(os.path.join(one, "snapshot.json")), R.load_policy(policy_of(one)))
+        return bool(R.check_result(m, m.result(), out))
+    finally:
+        shutil.rmtree(one, ignore_errors=True)
+
+
+def strip_ignored(case_dir: str, warnings: list[str], keep: set | None = None,
                   name: str = "as-read") -> str | None:
     """A copy of the case without the fields the CLI said it ignored, i.e. the
-    input as the CLI actually read it (but with field `keep` left in); None
+    input as the CLI actually read it (but with the fields `keep` left in); None
     when it ignored nothing."""
     drops = []
     for w in warnings:
         m = _IGNORED.search(w)
-        if m and m.group(4) != keep:
+        if m and m.group(4) not in (keep or set()):
             drops.append((m.group(1).startswith("snapshot"), m.group(2), m.group(3), m.group(4)))
     if not drops and keep is None:
         return None
@@ -189,12 +199,13 @@ def check_case(case_dir: str, cli: str, solvers: list[str | None]) -> dict:
                 # CLI's answer is then wrong for the reference, that field matters
                 deciding = []
                 for fld in ignored:
-                    one = strip_ignored(case_dir, warnings, keep=fld, name="as-read+" + fld)
-                    m3 = R.Model(R.load_snapshot(os.path.join(one, "snapshot.json")),
-                                 R.load_policy(policy_of(one)))
-                    if R.check_result(m3, m3.result(), out):
+                    if _decides(case_dir, warnings, {fld}, out):
                         deciding.append(fld)
-                    shutil.rmtree(one, ignore_errors=True)
+                if not deciding:            # e.g. assignedSince only with cooldownWeeks
+                    import itertools
+                    for pair in itertools.combinations(ignored, 2):
+                        if _decides(case_dir, warnings, set(pair), out):
+                            deciding.append("+".join(pair))
                 run["deciding"] = deciding
                 if not residual:
                     run["tags"] = ["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"]
@@ -222,6 +233,21 @@ def main(argv=None):
         return 2
     solvers = {"default": [None], "flow": ["flow"], "mip": ["mip"], "both": ["flow", "mip"]}[a.solver]
     work = tempfile.mkdtemp(prefix="mm-crosscheck-")
+    # a private copy of the binary: others may rebuild it while we run
+    st = os.stat(a.cli)
+    cli = os.path.join(work, "mentormatch")
+    shutil.copy2(a.cli, cli)
+    head = ""
+    git_dir = os.path.dirname(os.path.abspath(a.cli))
+    while git_dir != "/" and not os.path.exists(os.path.join(git_dir, ".git")):
+        git_dir = os.path.dirname(git_dir)
+    if git_dir != "/":
+        h = subprocess.run(["git", "-C", git_dir, "log", "-1", "--format=%h %s"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", git_dir, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        head = f"; {git_dir} at {h.stdout.strip()[:70]}" + (" (uncommitted changes)" if dirty else "")
+    import datetime as _dt
+    print(f"CLI {a.cli} built {_dt.datetime.fromtimestamp(st.st_mtime):%Y-%m-%d %H:%M:%S}{head}")
     if a.cases:
         case_dirs = []
         for c in a.cases:
@@ -233,8 +259,12 @@ def main(argv=None):
         case_dirs = sorted(glob.glob(os.path.join(work, "case-*")))
     keep = a.keep or tempfile.mkdtemp(prefix="mm-crosscheck-failures-")
     os.makedirs(keep, exist_ok=True)
-    with ProcessPoolExecutor(max_workers=a.jobs) as ex:
-        recs = list(ex.map(check_case, case_dirs, [a.cli] * len(case_dirs), [solvers] * len(case_dirs)))
+    try:
+        with ProcessPoolExecutor(max_workers=a.jobs) as ex:
+            recs = list(ex.map(check_case, case_dirs, [cli] * len(case_dirs), [solvers] * len(case_dirs)))
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     passed = failed = 0
     classes = collections.Counter()
     examples: dict[str, str] = {}
