@@ -65,7 +65,9 @@ def tags_of(diffs: list[str], model: R.Model | None) -> list[str]:
     """Short class tags for a failure, from the differences found."""
     tags = set()
     for d in diffs:
-        if d.startswith("cli exit"):
+        if d.startswith("policy-yaml-flow"):
+            tags.add("policy-yaml-flow-rejected")
+        elif d.startswith("cli exit"):
             tags.add("cli-error")
         elif d.startswith("maxMoves"):
             tags.add("maxMoves")
@@ -173,20 +175,34 @@ def check_case(case_dir: str, cli: str, solvers: list[str | None]) -> dict:
         json.dump(ref, f, indent=1)
     for solver in solvers:
         rc, out, err = run_cli(cli, snap_path, pol_path, solver)
-        diffs = []
+        pre = []
+        if (rc == 2 and pol_path and not pol_path.endswith(".json") and "not JSON" in err):
+            # formats.md: the policy is YAML or JSON. A flow-style YAML mapping
+            # ({moveCost: 150}) is refused as "not JSON": note it, and check the
+            # model with the same policy written in block style.
+            import yaml
+            with open(pol_path, encoding="utf-8") as f:
+                pol_obj = yaml.safe_load(f) or {}
+            block = os.path.join(case_dir, "policy-block-style.yml")
+            with open(block, "w", encoding="utf-8") as f:
+                yaml.safe_dump(pol_obj, f, default_flow_style=False, sort_keys=False)
+            pre = ["policy-yaml-flow: cli exit 2 on a flow-style YAML policy: " +
+                   " ".join(err.split())[:300]]
+            rc, out, err = run_cli(cli, snap_path, block, solver)
+        diffs = list(pre)
         warnings = [l for l in err.splitlines() if "warning" in l.lower()]
         if rc != 0 or out is None:
             diffs.append(f"cli exit {rc}: {err.strip()[:2000]}")
         else:
             with open(os.path.join(case_dir, f"cli-{solver or 'default'}.json"), "w", encoding="utf-8") as f:
                 json.dump(out, f, indent=1)
-            diffs = R.check_result(model, ref, out)
+            diffs += R.check_result(model, ref, out)
         run = {"solver": solver, "diffs": diffs, "tags": tags_of(diffs, model), "warnings": warnings,
                "notes": []}
         if out is not None and out.get("tzdata") != ref["tzdata"]:
             # formats.md: every result carries `tzdata`, the database version used
             run["notes"].append(f"tzdata {out.get('tzdata')!r}, system database {ref['tzdata']!r}")
-        if diffs and out is not None:
+        if diffs[len(pre):] and out is not None:
             # Would the CLI's answer be right for the input it actually read?
             read = strip_ignored(case_dir, warnings)
             if read:
@@ -208,9 +224,9 @@ def check_case(case_dir: str, cli: str, solvers: list[str | None]) -> dict:
                             deciding.append("+".join(pair))
                 run["deciding"] = deciding
                 if not residual:
-                    run["tags"] = ["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"]
+                    run["tags"] = tags_of(pre, None) + ["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"]
                 else:
-                    run["tags"] = (["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"] +
+                    run["tags"] = (tags_of(pre, None) + ["v2-fields-ignored(" + ",".join(deciding or ["?"]) + ")"] +
                                    ["as-read:" + t for t in run["asRead"]["tags"]])
         rec["runs"].append(run)
     return rec
