@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-check `mentormatch rebalance` against the reference model.
 
-    python3 crosscheck.py N [--seed S] [--cli PATH] [--solver flow|mip|both]
+    python3 crosscheck.py N [--seed S] [--profile default|budget] [--cli PATH] [--solver flow|mip|both]
                             [--jobs J] [--keep DIR] [--cases DIR ...]
 
 Generates N random snapshots+policies (random_snapshots.py) into a temporary
@@ -236,6 +236,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int, nargs="?", default=50)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--profile", choices=["default", "budget"], default="default",
+                    help="budget: most students placed, many better mentors, a small move budget")
     ap.add_argument("--cli", default=DEFAULT_CLI)
     ap.add_argument("--solver", choices=["default", "flow", "mip", "both"], default="default")
     ap.add_argument("--jobs", type=int, default=max(1, min(8, (os.cpu_count() or 2))))
@@ -271,7 +273,7 @@ def main(argv=None):
             shutil.copytree(c, d)
             case_dirs.append(d)
     else:
-        G.generate(work, a.n, a.seed)
+        G.generate(work, a.n, a.seed, a.profile)
         case_dirs = sorted(glob.glob(os.path.join(work, "case-*")))
     keep = a.keep or tempfile.mkdtemp(prefix="mm-crosscheck-failures-")
     os.makedirs(keep, exist_ok=True)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeded generator of small random v2 snapshots and policies (formats.md v2).
 
-    python3 random_snapshots.py OUTDIR [--count N] [--seed S]
+    python3 random_snapshots.py OUTDIR [--count N] [--seed S] [--profile default|budget]
 
 writes OUTDIR/case-<seed>-<i>/snapshot.json and policy.yaml|policy.json.
 The same seed gives the same files. Every snapshot is valid per formats.md
@@ -123,7 +123,8 @@ def style_map(rng: random.Random, styles, k_lo, k_hi) -> dict:
     return out
 
 
-def gen_snapshot(rng: random.Random) -> dict:
+def gen_snapshot(rng: random.Random, profile: str = "default") -> dict:
+    budget = profile == "budget"
     as_of_s = rng.choice(AS_OFS)
     as_of = dt.date.fromisoformat(as_of_s)
     styles_given = rng.random() < 0.6
@@ -135,7 +136,7 @@ def gen_snapshot(rng: random.Random) -> dict:
     for z in rng.sample(CORE_ZONES, rng.randint(1, 3)):
         if z not in zone_pool:
             zone_pool.append(z)
-    tightness = rng.uniform(0.5, 1.3)
+    tightness = rng.uniform(1.0, 1.6) if budget else rng.uniform(0.5, 1.3)
     hubs = []
     for _ in range(rng.randint(2, 5)):
         hubs.append((rng.randrange(0, 10080, 15), rng.choice([60, 90, 120, 180, 240, 300])))
@@ -183,7 +184,7 @@ def gen_snapshot(rng: random.Random) -> dict:
         smin = rng.choice([30, 45, 45, 60, 90])
         if smin != 45 or rng.random() < 0.5:
             s["sessionMinutes"] = smin
-        if rng.random() < 0.75:
+        if rng.random() < (0.95 if budget else 0.75):
             fitting = [m for m in mentors if s["path"] in m["paths"]
                        and s["language"] in m.get("languages", ["fr"])]
             pool = fitting if fitting and rng.random() < 0.85 else mentors
@@ -274,8 +275,18 @@ def gen_snapshot(rng: random.Random) -> dict:
     return snap
 
 
-def gen_policy(rng: random.Random, snap: dict) -> dict:
+def gen_policy(rng: random.Random, snap: dict, profile: str = "default") -> dict:
     pol: dict = {}
+    if profile == "budget":
+        # many wished-for moves, few allowed: the move budget decides
+        pol = {"moveCost": rng.choice([0, 0, 10, 50, 150]), "cooldownWeeks": rng.choice([0, 0, 4]),
+               "maxMoves": rng.choice([1, 2, 3, 4])} if rng.random() < 0.6 else \
+              {"moveCost": rng.choice([0, 10, 50]), "maxMovesPercent": rng.choice([3, 5, 10, 20])}
+        if rng.random() < 0.5:
+            pol["weights"] = {"style": 1, "availability": rng.choice([0, 0.1]), "satisfaction": rng.choice([0, 0.1])}
+        if rng.random() < 0.3:
+            pol["evictionCost"] = rng.choice([0, 100])
+        return pol
     if rng.random() < 0.7:
         w = {}
         for k in ("style", "availability", "satisfaction"):
@@ -324,13 +335,13 @@ def write_policy(pol: dict, path_base: str, rng: random.Random) -> str:
     return path
 
 
-def generate(out_dir: str, count: int, seed: int) -> list[tuple[str, str]]:
+def generate(out_dir: str, count: int, seed: int, profile: str = "default") -> list[tuple[str, str]]:
     os.makedirs(out_dir, exist_ok=True)
     cases = []
     for i in range(count):
-        rng = random.Random(f"{seed}-{i}")
-        snap = gen_snapshot(rng)
-        pol = gen_policy(rng, snap)
+        rng = random.Random(f"{seed}-{i}" if profile == "default" else f"{profile}-{seed}-{i}")
+        snap = gen_snapshot(rng, profile)
+        pol = gen_policy(rng, snap, profile)
         d = os.path.join(out_dir, f"case-{seed}-{i:04d}")
         os.makedirs(d, exist_ok=True)
         sp = os.path.join(d, "snapshot.json")
@@ -347,8 +358,9 @@ def main(argv=None):
     ap.add_argument("out_dir")
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", choices=["default", "budget"], default="default")
     a = ap.parse_args(argv)
-    for sp, pp in generate(a.out_dir, a.count, a.seed):
+    for sp, pp in generate(a.out_dir, a.count, a.seed, a.profile):
         print(sp, pp)
 
 
