@@ -446,6 +446,21 @@ class Model:
             m["slots"] = slots_of(m["availability"], m["offset"])
         for s in self.students:
             s["slots"] = slots_of(s["availability"], s["offset"])
+        self._low_rated: dict[tuple, int] = {}      # (s, m) -> lowest rating
+        self._declined_until: dict[tuple, _dt.date] = {}   # (s, m) -> latest until
+        for f in snap["feedback"]:
+            k = (f["student"], f["mentor"])
+            self._low_rated[k] = min(self._low_rated.get(k, 99), f["rating"])
+        for d in snap["declined"]:
+            k = (d["student"], d["mentor"])
+            if k not in self._declined_until or d["until"] > self._declined_until[k]:
+                self._declined_until[k] = d["until"]
+        self._pedagogy: dict[str, list] = {}        # F(s), in snapshot order
+        self._ratings_of: dict[tuple, list] = {}      # (s, m) -> records, for priority
+        for f in snap["feedback"]:
+            if f["reason"] == "pedagogy":
+                self._pedagogy.setdefault(f["student"], []).append(f)
+            self._ratings_of.setdefault((f["student"], f["mentor"]), []).append(f)
         self._sat = {m["id"]: self._satisfaction(m["id"]) for m in self.mentors}
         self._pref = {s["id"]: self._effective_preferences(s) for s in self.students}
         self._fit_cache: dict = {}
@@ -455,7 +470,7 @@ class Model:
     def _effective_preferences(self, s) -> list[float]:
         p = [s["preferences"].get(k, 0.0) for k in self.styles]
         r = float(self.pol["learningRate"])
-        F = [f for f in self.snap["feedback"] if f["student"] == s["id"] and f["reason"] == "pedagogy"]
+        F = self._pedagogy.get(s["id"], [])
         if not F or r == 0:
             return p
         out = []
@@ -492,7 +507,11 @@ class Model:
         fb = self.snap["feedback"]
         allr = [f["rating"] for f in fb]
         mu = float(sum(allr)) / float(len(allr)) if allr else 4.0
-        mine = [f["rating"] for f in fb if f["mentor"] == mid]
+        if not hasattr(self, "_by_mentor"):
+            self._by_mentor: dict[str, list[int]] = {}
+            for f in fb:
+                self._by_mentor.setdefault(f["mentor"], []).append(f["rating"])
+        mine = self._by_mentor.get(mid, [])
         n, R = len(mine), sum(mine)
         P = float(self.pol["ratingPrior"])
         if float(n) + P == 0:
@@ -521,7 +540,7 @@ class Model:
             return 2
         cur = s["currentMentor"]
         if cur is not None:
-            rs = [f for f in self.snap["feedback"] if f["student"] == s["id"] and f["mentor"] == cur]
+            rs = self._ratings_of.get((s["id"], cur), [])
             if rs:
                 latest = max(f["date"] for f in rs)
                 lowest = min(f["rating"] for f in rs if f["date"] == latest)
@@ -541,16 +560,15 @@ class Model:
             bad.append(3)
         if windows(s["slots"] & m["slots"], s["sessionMinutes"]) < s["sessionsPerWeek"]:
             bad.append(4)
-        forbid = self.pol["forbidAtOrBelow"]
-        if any(f["student"] == s["id"] and f["mentor"] == m["id"] and f["rating"] <= forbid
-               for f in self.snap["feedback"]):
-            bad.append(5)
+        # (rules 5 and 7 use indexes built once in __init__)
+        key = (s["id"], m["id"])
+        if self._low_rated.get(key, 99) <= self.pol["forbidAtOrBelow"]:
+            bad.append(5)            # s rated m at or below forbidAtOrBelow (any date, any reason)
         if s["changeRequested"] and m["id"] == s["currentMentor"]:
             bad.append(6)
-        if m["id"] != s["currentMentor"] and any(
-                d["student"] == s["id"] and d["mentor"] == m["id"] and d["until"] >= self.as_of
-                for d in self.snap["declined"]):
-            bad.append(7)
+        if m["id"] != s["currentMentor"] and key in self._declined_until \
+                and self._declined_until[key] >= self.as_of:
+            bad.append(7)            # declined until on or after asOf (the latest until counts)
         return bad
 
     def _build_candidates(self):
@@ -569,7 +587,8 @@ class Model:
                     if not m["active"]:
                         continue
                     cands.append(m["id"])
-                elif not self.rule_failures(s, m):
+                elif (m["active"] and s["language"] in m["languages"] and s["path"] in m["paths"]
+                      and not self.rule_failures(s, m)):      # rules 1-3 first: cheap
                     cands.append(m["id"])
             self.candidates[sid] = cands
             cur = s["currentMentor"]
