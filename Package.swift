@@ -54,6 +54,9 @@ let package = Package(
             "MentorMatchEngine", "MentorMatchData", "MIPModel", "GLPK",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MentorMatchCLITests", dependencies: [
+            "MentorMatchCLI",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Fixtures", "Golden"]),
     ]
 )
