@@ -72,10 +72,13 @@ import Testing
     struct Case: CustomStringConvertible {
         static let pickCount = Field.allCases.count * ExtremeNumbersTests.extremes.count
         var extreme: [Field: Number] = [:]
+        /// The report format of every command (each renders the numbers its own way).
+        var format = "table"
 
         init(picks: [Int]) {
             let n = ExtremeNumbersTests.extremes.count
             for pick in picks { extreme[Field(rawValue: pick / n)!] = ExtremeNumbersTests.extremes[pick % n] }
+            format = ["table", "json", "csv", "markdown"][picks.reduce(0, +) % 4]
         }
 
         func value(_ field: Field) -> Number? { extreme[field] ?? field.ordinary }
@@ -128,15 +131,15 @@ import Testing
             let policyOptions = ["--policy", "policy.json"] + options([("max-moves", .maxMovesOption),
                                                                        ("time-limit", .timeLimitOption), ("gap", .gapOption)])
             return [
-                ["validate", "snapshot.json"],
-                ["rebalance", "snapshot.json", "--format", "json"] + policyOptions,
-                ["suggest", "snapshot.json", "--student", "s-1"] + policyOptions
+                ["validate", "snapshot.json", "--format", format],
+                ["rebalance", "snapshot.json", "--format", format] + policyOptions,
+                ["suggest", "snapshot.json", "--student", "s-1", "--format", format] + policyOptions
                     + options([("chain", .chainOption), ("alternatives", .alternativesOption)]),
             ]
         }
 
         var description: String {
-            Field.allCases.compactMap { f in extreme[f].map { "\(f)=\($0)" } }.joined(separator: " ")
+            Field.allCases.compactMap { f in extreme[f].map { "\(f)=\($0)" } }.joined(separator: " ") + " (\(format))"
         }
     }
 
