@@ -17,6 +17,7 @@ public struct MentorMatchCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, SuggestCommand.self, RebalanceCommand.self,
             WhatIfCommand.self, GenerateCommand.self, ExportCommand.self,
+            StoreCommand.self, DecideCommand.self, ApplyCommand.self, HistoryCommand.self, RunsCommand.self,
         ]
     )
 

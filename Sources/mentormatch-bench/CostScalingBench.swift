@@ -1,6 +1,6 @@
 import Foundation
 import MentorMatchData
-import MentorMatchEngine
+@_spi(Bench) import MentorMatchEngine
 
 /// The cost-scaling flow solver alone on the networks of the priced rebalance's first two rounds of a generated
 /// tier (seed 42): round 1 fresh, round 2 fresh and warm (from round 1's optimum). Wall and CPU seconds per

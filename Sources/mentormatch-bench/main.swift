@@ -9,6 +9,7 @@ let suites: [String: ([String]) throws -> Void] = [
     "suggest": SuggestBench.run,
     "rebalance": RebalanceBench.run,
     "costscaling": CostScalingBench.run,
+    "store": StoreBench.run,
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -43,19 +43,28 @@ import Testing
     /// Worked by hand: one mentor (capacity 1), no ratings, empty style preferences and profile,
     /// three hours in common. style = 0.5, availability = min(1, 180/135) = 1, satisfaction =
     /// (4.0 − 1)/4 = 0.75 (no ratings: mean 4.0), so fit = round(1000·(0.5·0.5 + 0.2·1 + 0.3·0.75)) = 675
-    /// for both students. s-1 (priority 1) holds the seat; s-2 has a help request (priority 3).
-    /// Keeping s-1: 675 − 3·5000 = −14325. Giving the seat to s-2: 3·675 − 5000 = −2975 (leaving a
-    /// voluntary student unassigned pays no move cost). The optimum is −2975.
+    /// for both students. s-1 (priority 1, voluntary) holds the seat; s-2 has a help request (priority 3).
+    /// Keeping s-1: 675 − 3·5000 = −14325. Giving the seat to s-2 evicts s-1: 3·675 − 5000 − 20000
+    /// (evictionCost) = −22975. The optimum keeps s-1: −14325. With `evictionCost: 0` (version 1) the seat
+    /// goes to s-2: 3·675 − 5000 = −2975, and s-1 is reported evicted by m-1.
     @Test func tinySchoolWorkedByHand() throws {
         let outcome = try CLI.run(["rebalance", "\(CLI.fixtures)/tiny.json", "--format", "csv"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == """
             student,priority,previousMentor,mentor,previousFit,fit,change,reason
-            s-1,1,m-1,,675,,unassigned,all candidates full: m-1
+            s-1,1,m-1,m-1,675,675,keep,
+            s-2,3,,,,,unassigned,all candidates full: m-1
+
+            """)
+        #expect(try Self.objective(ofRebalance: ["\(CLI.fixtures)/tiny.json"]).objective == -14325)
+        let v1 = try CLI.run(["rebalance", "\(CLI.fixtures)/tiny.json", "--policy", "\(CLI.fixtures)/no-eviction.yaml", "--format", "csv"])
+        #expect(v1.stdout == """
+            student,priority,previousMentor,mentor,previousFit,fit,change,reason
+            s-1,1,m-1,,675,,unassigned,"evicted: no seat left at m-1, their mentor, and no other candidate with room"
             s-2,3,,m-1,,675,new,
 
             """)
-        #expect(try Self.objective(ofRebalance: ["\(CLI.fixtures)/tiny.json"]).objective == -2975)
+        #expect(try Self.objective(ofRebalance: ["\(CLI.fixtures)/tiny.json", "--policy", "\(CLI.fixtures)/no-eviction.yaml"]).objective == -2975)
     }
 
     /// Worked by hand on the school fixture. Ratings: 2, 5, 4, so the school mean is 11/3.

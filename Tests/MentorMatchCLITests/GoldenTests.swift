@@ -21,6 +21,7 @@ import Testing
         ("whatif-demo-new-cohort", ["whatif", "Scenarios/demo/whatif-new-cohort.yaml"]),
         ("whatif-demo-capacity-cut", ["whatif", "Scenarios/demo/whatif-capacity-cut.yaml"]),
         ("whatif-demo-policy", ["whatif", "Scenarios/demo/whatif-policy.yaml"]),
+        ("whatif-demo-stability-first", ["whatif", "Scenarios/demo/whatif-stability-first.yaml"]),
     ]
 
     @Test(arguments: stories.indices, formats.indices)

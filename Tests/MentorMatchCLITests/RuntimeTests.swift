@@ -90,3 +90,50 @@ import Testing
         #expect(runs[0].stdout.contains("\"objective\"") || runs[0].stdout.contains("\"proposals\""))
     }
 }
+
+/// `--time-limit` and `--gap` at the command line, on a search GLPK cannot finish at once.
+@Suite struct LimitTests {
+    static func school() throws -> (String, URL) {
+        let folder = try CLI.temporaryFolder()
+        let snapshot = folder.appendingPathComponent("school.json").path
+        #expect(try CLI.run(["generate", "--students", "1000", "--seed", "3", "-o", snapshot]).status == 0)
+        return (snapshot, folder)
+    }
+
+    static func json(_ outcome: CLI.Outcome) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    }
+
+    /// A tiny time limit: an answer for every student, `feasible` with a bound no lower than the proven
+    /// optimum (the flow solver's, an independent method), marked in the table.
+    @Test func tinyTimeLimitIsNotProven() throws {
+        let (snapshot, folder) = try Self.school()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let limited = try CLI.run(["rebalance", snapshot, "--solver", "mip", "--max-moves", "20", "--time-limit", "0.001", "--format", "json"])
+        let proven = try CLI.run(["rebalance", snapshot, "--max-moves", "20", "--format", "json"])
+        #expect(limited.status == 0 && proven.status == 0)
+        let l = try Self.json(limited), p = try Self.json(proven)
+        #expect(p["status"] as? String == "optimal")
+        let optimum = try #require(p["objective"] as? Int)
+        #expect(l["status"] as? String == "feasible")
+        #expect(try #require(l["objective"] as? Int) <= optimum)
+        #expect(try #require(l["bound"] as? Int) >= optimum)
+        #expect((l["assignments"] as? [Any])?.count == 1000)
+        let table = try CLI.run(["rebalance", snapshot, "--solver", "mip", "--max-moves", "20", "--time-limit", "0.001"])
+        #expect(table.stdout.contains("NOT PROVEN OPTIMAL"))
+    }
+
+    /// `--gap 0.5`: `optimal` in the contract's sense, proven within the gap: the reported bound is no
+    /// lower than the optimum and (bound − objective) / |objective| ≤ 0.5.
+    @Test func gapIsOptimalWithinTheGap() throws {
+        let (snapshot, folder) = try Self.school()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gapped = try Self.json(try CLI.run(["rebalance", snapshot, "--solver", "mip", "--max-moves", "20", "--gap", "0.5", "--format", "json"]))
+        let proven = try Self.json(try CLI.run(["rebalance", snapshot, "--max-moves", "20", "--format", "json"]))
+        let optimum = try #require(proven["objective"] as? Int)
+        let objective = try #require(gapped["objective"] as? Int), bound = try #require(gapped["bound"] as? Int)
+        #expect(gapped["status"] as? String == "optimal")
+        #expect(objective <= optimum && bound >= optimum)
+        #expect(Double(bound - objective) <= 0.5 * Double(abs(objective)) + 1e-9)
+    }
+}

@@ -24,8 +24,9 @@ enum Fixtures {
     /// A snapshot document; `nil` values drop a top-level field.
     static func json(asOf: Any? = "2026-11-23", mentors: [[String: Any]] = [mentor()],
                      students: [[String: Any]] = [student()], feedback: [[String: Any]] = [],
-                     locks: [[String: Any]] = [], extra: [String: Any] = [:]) -> Data {
-        var top: [String: Any] = ["mentors": mentors, "students": students, "feedback": feedback, "locks": locks]
+                     locks: [[String: Any]] = [], declined: [[String: Any]] = [], extra: [String: Any] = [:]) -> Data {
+        var top: [String: Any] = ["mentors": mentors, "students": students, "feedback": feedback, "locks": locks,
+                                  "declined": declined]
         if let asOf { top["asOf"] = asOf }
         for (k, v) in extra { top[k] = v }
         return try! JSONSerialization.data(withJSONObject: top, options: [.sortedKeys])
@@ -48,7 +49,8 @@ enum Fixtures {
         return url
     }
 
-    /// A small snapshot exercising every field, built in memory.
+    /// A small snapshot exercising every field (v2: an assignedSince, declined moves with a duplicate
+    /// and one lapsed), built in memory.
     static let rich: Snapshot = {
         let mentors = [
             Mentor(id: "m-1", name: "Claire \"Clo\" Martin, PhD", languages: ["fr", "en"],
@@ -64,7 +66,7 @@ enum Fixtures {
             Student(id: "s-1", name: "Awa Diallo", path: "web-developer", language: "fr", timezone: "Africa/Dakar",
                     preferences: ["hands-on": 1.0, "encouraging": 0.5],
                     availability: [WeeklyInterval(day: 0, startMinute: 1140, endMinute: 1320)],
-                    currentMentor: "m-1", missedSessions: 1, openHelpRequests: 2, changeRequested: true),
+                    currentMentor: "m-1", assignedSince: CalendarDate(year: 2026, month: 10, day: 5), missedSessions: 1, openHelpRequests: 2, changeRequested: true),
             Student(id: "s-2", path: "data-analyst", language: "en", timezone: "Asia/Kolkata",
                     availability: [WeeklyInterval(day: 4, startMinute: 1335, endMinute: 45)],
                     sessionsPerWeek: 2, sessionMinutes: 30),
@@ -74,6 +76,9 @@ enum Fixtures {
                                             rating: 2, reason: .pedagogy),
                                    Feedback(student: "s-2", mentor: "m-1", date: CalendarDate(year: 2026, month: 10, day: 1),
                                             rating: 5)],
-                        locks: [Lock(student: "s-2", mentor: "m-1")])
+                        locks: [Lock(student: "s-2", mentor: "m-1")],
+                        declined: [Declined(student: "s-1", mentor: "m-2", until: CalendarDate(year: 2027, month: 1, day: 18)),
+                                   Declined(student: "s-2", mentor: "m-1", until: CalendarDate(year: 2026, month: 11, day: 2)),
+                                   Declined(student: "s-1", mentor: "m-2", until: CalendarDate(year: 2026, month: 12, day: 7))])
     }()
 }

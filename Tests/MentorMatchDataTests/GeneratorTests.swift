@@ -121,4 +121,58 @@ import Testing
         // A few locks, all valid (the reader checked them in generatedSnapshotIsValid).
         #expect(!s.locks.isEmpty)
     }
+
+    /// (v2) Every pairing has a start date in the last 300 days, about one in ten in the last four
+    /// weeks (settling under the default cooldown), never after the student's first rating of that mentor.
+    @Test func pairingDates() {
+        let s = Self.school
+        let today = s.asOf.daysSinceEpoch
+        var firstRating: [String: Int] = [:]
+        for f in s.feedback { firstRating[f.student + "|" + f.mentor] = min(firstRating[f.student + "|" + f.mentor] ?? .max, f.date.daysSinceEpoch) }
+        var paired = 0, recent = 0, broken: [String] = []
+        for student in s.students {
+            guard let mentor = student.currentMentor else {
+                if student.assignedSince != nil { broken.append(student.id) }
+                continue
+            }
+            guard let since = student.assignedSince?.daysSinceEpoch else { broken.append(student.id); continue }
+            paired += 1
+            if !(1...300).contains(today - since) { broken.append(student.id) }
+            if let rated = firstRating[student.id + "|" + mentor], since > rated { broken.append(student.id) }
+            if today - since < 28 { recent += 1 }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(5))")
+        let share = Double(recent) / Double(paired)
+        #expect(share > 0.07 && share < 0.13, "paired in the last four weeks: \(share)")
+    }
+
+    /// (v2) About one student in 200 has a declined move, to another mentor of their path and language,
+    /// mostly until a few weeks after asOf, some lapsed.
+    @Test func declinedMoves() {
+        let s = Self.school
+        let today = s.asOf.daysSinceEpoch
+        let mentors = Dictionary(uniqueKeysWithValues: s.mentors.map { ($0.id, $0) })
+        let students = Dictionary(uniqueKeysWithValues: s.students.map { ($0.id, $0) })
+        #expect(s.declined.count > 60 && s.declined.count < 140, "\(s.declined.count) declined")
+        let fitting = s.declined.filter { d in
+            guard let student = students[d.student], let mentor = mentors[d.mentor] else { return false }
+            return mentor.id != student.currentMentor && mentor.paths.contains(student.path)
+                && mentor.languages.contains(student.language)
+        }
+        #expect(fitting.count == s.declined.count)
+        let days = s.declined.map { $0.until.daysSinceEpoch - today }
+        #expect(days.allSatisfy { (-28...42).contains($0) })
+        let lapsed = days.filter { $0 < 0 }.count
+        #expect(lapsed > 0 && lapsed < s.declined.count / 2)
+        // Small schools may have none, and still read (generatedSnapshotIsValid reads this one).
+        #expect(SnapshotGenerator.generate(students: 20, seed: 1).declined.count <= 2)
+    }
+
+    /// Pedagogy ratings, from which preferences are learned (matching-model §3), are still drawn.
+    @Test func pedagogyRatings() {
+        let pedagogy = Self.school.feedback.filter { $0.reason == .pedagogy }
+        let share = Double(pedagogy.count) / Double(Self.school.feedback.count)
+        #expect(share > 0.02 && share < 0.2, "pedagogy: \(share)")
+        #expect(pedagogy.contains { $0.rating <= 2 } && pedagogy.contains { $0.rating == 3 })
+    }
 }

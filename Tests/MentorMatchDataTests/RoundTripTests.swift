@@ -15,9 +15,26 @@ import Testing
 
     @Test func jsonKeyOrderIsTheContracts() {
         let text = SnapshotJSONWriter.text(Fixtures.rich)
-        let keys = ["\"asOf\"", "\"styles\"", "\"mentors\"", "\"students\"", "\"feedback\"", "\"locks\""]
+        let keys = ["\"asOf\"", "\"styles\"", "\"mentors\"", "\"students\"", "\"feedback\"", "\"locks\"", "\"declined\""]
         let positions = keys.map { text.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
+        // (v2) assignedSince right after currentMentor; declined last, always written (like locks).
+        #expect(text.contains("\"currentMentor\": \"m-1\",\n      \"assignedSince\": \"2026-10-05\",\n      \"missedSessions\""))
+        #expect(text.hasSuffix("""
+              "declined": [
+                {"student": "s-1", "mentor": "m-2", "until": "2027-01-18"},
+                {"student": "s-2", "mentor": "m-1", "until": "2026-11-02"},
+                {"student": "s-1", "mentor": "m-2", "until": "2026-12-07"}
+              ]
+            }
+
+            """))
+        var plain = Fixtures.rich
+        plain.declined = []
+        plain.students[0].assignedSince = nil
+        let plainText = SnapshotJSONWriter.text(plain)
+        #expect(plainText.hasSuffix("  \"locks\": [\n    {\"student\": \"s-2\", \"mentor\": \"m-1\"}\n  ],\n  \"declined\": []\n}\n"))
+        #expect(!plainText.contains("assignedSince"))
         #expect(text.contains("\"styles\": {\"structured\": 0.6, \"hands-on\": 0.9}"))
         #expect(text.contains("\"availability\": [\"Mon 18:00-21:00\", \"Sun 22:00-01:00\"]"))
         #expect(text.contains("\"name\": \"Claire \\\"Clo\\\" Martin, PhD\""))
@@ -51,6 +68,30 @@ import Testing
         #expect(lines[0] == "id,name,languages,paths,styles,capacity,maxNewPerWeek,timezone,availability,active")
         #expect(lines[1] == "m-1,\"Claire \"\"Clo\"\" Martin, PhD\",fr;en,web-developer;frontend,structured:0.6;hands-on:0.9,12,3,Europe/Paris,Mon 18:00-21:00;Sun 22:00-01:00,true")
         #expect(lines[2] == "m-2,,fr,data-analyst,,0,,Asia/Kathmandu,Wed 00:00-24:00,false")
+        // (v2) The assignedSince column after currentMentor, and declined.csv.
+        let students = String(decoding: files.first { $0.name == "students.csv" }!.data, as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        #expect(students[0] == "id,name,path,language,timezone,preferences,availability,sessionsPerWeek,sessionMinutes,currentMentor,assignedSince,missedSessions,openHelpRequests,changeRequested")
+        #expect(students[1].hasSuffix(",1,45,m-1,2026-10-05,1,2,true"))
+        #expect(students[2].hasSuffix(",2,30,,,0,0,false"))
+        let declined = String(decoding: files.first { $0.name == "declined.csv" }!.data, as: UTF8.self)
+        #expect(declined == "student,mentor,until\ns-1,m-2,2027-01-18\ns-2,m-1,2026-11-02\ns-1,m-2,2026-12-07\n")
+        #expect(files.map(\.name) == ["mentors.csv", "students.csv", "feedback.csv", "locks.csv", "declined.csv", "snapshot.json"])
+    }
+
+    /// declined.csv is optional (v2): written only when there are declined moves, so that a folder
+    /// without any is the one a v1 tool wrote and reads.
+    @Test func csvDeclinedFileOnlyWhenNeeded() throws {
+        var plain = Fixtures.rich
+        plain.declined = []
+        #expect(try SnapshotCSVWriter.files(plain).map(\.name) == ["mentors.csv", "students.csv", "feedback.csv", "locks.csv", "snapshot.json"])
+        // Writing over a folder that had one leaves none behind.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SnapshotCSVWriter.write(Fixtures.rich, folder: folder.appendingPathComponent("snap"))
+        try SnapshotCSVWriter.write(plain, folder: folder.appendingPathComponent("snap"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("snap/declined.csv").path))
+        #expect(try SnapshotCSVReader.read(folder: folder.appendingPathComponent("snap")).value == plain)
     }
 
     @Test func csvReadsQuotedCellsListsDefaultsAndLines() throws {
@@ -87,7 +128,7 @@ import Testing
         let broken = mentors.replacingOccurrences(of: "m-2,Dupont,data-analyst,1", with: "m-2,Dupont,data-analyst,-1")
         try Data(broken.utf8).write(to: folder.appendingPathComponent("mentors.csv"))
         #expect(throws: InputErrors([InputError(file: "\(folder.path)/mentors.csv", record: "line 4", field: "capacity",
-                                                found: "\"-1\"", expected: "an integer >= 0")])) {
+                                                found: "\"-1\"", expected: "an integer in 0…100000")])) {
             try SnapshotCSVReader.read(folder: folder)
         }
     }
@@ -153,6 +194,7 @@ import Testing
         smaller.students.removeLast()
         smaller.locks = []
         smaller.feedback.removeLast()
+        smaller.declined.removeAll { $0.student == "s-2" }
         try SnapshotJSONWriter.write(smaller, to: file)
         #expect(try SnapshotJSONReader.read(contentsOf: file).value == smaller)
         let target = folder.appendingPathComponent("csv")

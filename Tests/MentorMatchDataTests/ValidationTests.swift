@@ -66,7 +66,7 @@ import Testing
         // mentors[0] fails to read (capacity -1) and is left out; the first "m-1" is mentors[1], not [0].
         let broken = F.mentor("m-0", ["capacity": -1])
         #expect(F.errors(F.json(mentors: [broken, F.mentor(), F.mentor()])) == [
-            "snap.json: mentor m-0: capacity: found -1, expected an integer >= 0",
+            "snap.json: mentor m-0: capacity: found -1, expected an integer in 0…100000",
             "snap.json: mentor m-1: id: found \"m-1\" again (first at mentors[1]), expected ids unique among mentors",
         ])
     }
@@ -114,23 +114,56 @@ import Testing
             == ["snap.json: student s-1: preferences: found \"expert\": -0.1, expected a weight in [0, 1]"])
     }
 
-    @Test func capacityIsANonNegativeInteger() {
+    @Test func capacityIsAnIntegerUpTo100000() {
         #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["capacity": -1])]))
-            == ["snap.json: mentor m-1: capacity: found -1, expected an integer >= 0"])
+            == ["snap.json: mentor m-1: capacity: found -1, expected an integer in 0…100000"])
         #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["capacity": 2.5])]))
-            == ["snap.json: mentor m-1: capacity: found 2.5, expected an integer >= 0"])
+            == ["snap.json: mentor m-1: capacity: found 2.5, expected an integer in 0…100000"])
         #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["capacity": "3"])]))
-            == ["snap.json: mentor m-1: capacity: found \"3\", expected an integer >= 0"])
+            == ["snap.json: mentor m-1: capacity: found \"3\", expected an integer in 0…100000"])
+        // (v2, issue 18) An upper bound far above any mentor, far below overflow.
+        #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["capacity": 100_000])])) == [])
+        #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["capacity": 100_001])]))
+            == ["snap.json: mentor m-1: capacity: found 100001, expected an integer in 0…100000"])
     }
 
-    @Test func maxNewPerWeekIsANonNegativeInteger() {
+    @Test func maxNewPerWeekIsAnIntegerUpTo100000() {
         #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["maxNewPerWeek": -2])]))
-            == ["snap.json: mentor m-1: maxNewPerWeek: found -2, expected an integer >= 0"])
+            == ["snap.json: mentor m-1: maxNewPerWeek: found -2, expected an integer in 0…100000"])
+        #expect(F.errors(F.json(mentors: [F.mentor("m-1", ["maxNewPerWeek": 100_001])]))
+            == ["snap.json: mentor m-1: maxNewPerWeek: found 100001, expected an integer in 0…100000"])
     }
 
-    @Test func sessionsPerWeekAtLeastOne() {
+    @Test func sessionsPerWeekFrom1To672() {
         #expect(F.errors(F.json(students: [F.student("s-1", ["sessionsPerWeek": 0])]))
-            == ["snap.json: student s-1: sessionsPerWeek: found 0, expected an integer >= 1"])
+            == ["snap.json: student s-1: sessionsPerWeek: found 0, expected an integer in 1…672"])
+        // (v2, issue 18) At most one session per quarter-hour slot of the week.
+        #expect(F.errors(F.json(students: [F.student("s-1", ["sessionsPerWeek": 672])])) == [])
+        #expect(F.errors(F.json(students: [F.student("s-1", ["sessionsPerWeek": 673])]))
+            == ["snap.json: student s-1: sessionsPerWeek: found 673, expected an integer in 1…672"])
+    }
+
+    /// Issue 18: 2^62 sessions a week used to pass validation and trap in `3 * sessionsPerWeek * sessionMinutes`.
+    @Test func hugeSessionsPerWeekIsAnInputErrorNotATrap() {
+        let text = String(decoding: F.json(), as: UTF8.self)
+            .replacingOccurrences(of: "\"path\":\"web-developer\",", with: "\"path\":\"web-developer\",\"sessionsPerWeek\": 4611686018427387904,")
+        #expect(text.contains("4611686018427387904"))
+        #expect(F.errors(Data(text.utf8))
+            == ["snap.json: student s-1: sessionsPerWeek: found 4611686018427387904, expected an integer in 1…672"])
+        // Beyond Int64 too, and as a real number.
+        for huge in ["18446744073709551616", "1e300"] {
+            let other = text.replacingOccurrences(of: "4611686018427387904", with: huge)
+            let errors = F.errors(Data(other.utf8))
+            #expect(errors.count == 1 && errors[0].hasSuffix("expected an integer in 1…672"), "\(errors)")
+        }
+    }
+
+    @Test func countersUpToAMillion() {
+        #expect(F.errors(F.json(students: [F.student("s-1", ["missedSessions": 1_000_000, "openHelpRequests": 1_000_000])])) == [])
+        #expect(F.errors(F.json(students: [F.student("s-1", ["missedSessions": 1_000_001, "openHelpRequests": -1])])) == [
+            "snap.json: student s-1: missedSessions: found 1000001, expected an integer in 0…1000000",
+            "snap.json: student s-1: openHelpRequests: found -1, expected an integer in 0…1000000",
+        ])
     }
 
     @Test func sessionMinutesBetween15And240() {
@@ -223,7 +256,7 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.errors == [InputError(file: "snap.json", record: "mentor m-1", field: "capacity",
-                                                found: "-1", expected: "an integer >= 0")])
+                                                found: "-1", expected: "an integer in 0…100000")])
         }
     }
 }

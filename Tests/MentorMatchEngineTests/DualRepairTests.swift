@@ -12,8 +12,10 @@ struct DualRepairTests {
         for seed in UInt64(1)...80 {
             let students = 60 + Int(seed % 8) * 20
             let snapshot = SnapshotGenerator.generate(students: students, mentors: max(3, students / 10), seed: seed)
+            // An explicit budget, the default one (2% of the students with a mentor), or none in effect (100%).
             var policy = Policy()
             policy.maxMoves = seed % 3 == 0 ? students / 25 : nil
+            if seed % 3 == 2 { policy.maxMovesPercent = 100 }
             let context = try MatchingContext(snapshot: snapshot, policy: policy)
             let table = CandidateTable(context)
             let full = FlowAssignmentSolver().solve(EncodedProblem(context, candidates: table).problem, limits: SolveLimits())
@@ -27,7 +29,7 @@ struct DualRepairTests {
                 guard !violators.isEmpty else { continue }
                 let repair = DualRepair(context: context, table: table, p: certificate.duals.priceNumerator,
                                         q: certificate.duals.priceDenominator)
-                let label = "seed \(seed), \(perStudent) pair(s) first, budget \(policy.maxMoves.map(String.init) ?? "none")"
+                let label = "seed \(seed), \(perStudent) pair(s) first, budget \(policy.maxMoves.map(String.init) ?? "\(policy.maxMovesPercent)%")"
                 guard let duals = repair.repaired(certificate.duals, headOf: certificate.headOf, violators: violators,
                                                   workLimit: 20 * table.pairCount) else {
                     refused += 1
@@ -60,7 +62,7 @@ struct DualRepairTests {
             if arrivals[m] < (mentor.maxNewPerWeek ?? .max) { #expect(pa >= pm, "\(label): arrival link of \(m)") }
             if arrivals[m] > 0 { #expect(pm >= pa, "\(label): arrival link back of \(m)") }
         }
-        let penalty = context.policy.unassignedPenalty
+        let penalty = context.policy.unassignedPenalty, eviction = context.policy.evictionCost
         for s in 0..<sCount {
             let value = duals.studentValue[s]
             if case .locked = context.roles[s] { continue }
@@ -69,7 +71,10 @@ struct DualRepairTests {
                 let m = Int(table.mentor[i]), fit = Int(table.fit[i])
                 let cur = context.currentMentor[s]
                 let isMove = context.roles[s] == .voluntary && m != cur, isArrival = m != cur
-                let profit = context.priority[s] * fit - (isMove ? context.policy.moveCost : 0) + context.priority[s] * penalty
+                // Weight of the pair plus what leaving s unassigned costs (§5): p·unassignedPenalty, and
+                // evictionCost on top for a voluntary student (v2).
+                let unassigned = context.priority[s] * penalty + (context.roles[s] == .voluntary ? eviction : 0)
+                let profit = context.priority[s] * fit - (isMove ? context.policy.moveCost : 0) + unassigned
                 guard profit > 0 else { continue }
                 let cost = -q * profit + (isMove ? p : 0)
                 let head = isArrival ? duals.arrivalPotential[m] : duals.mentorPotential[m]

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import MIPModel
 import MentorMatchData
@@ -110,5 +111,24 @@ import Testing
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(200)) { later.signal() }
         later.wait()
         #expect(events.withLock { $0.count } == seen)
+    }
+}
+
+/// The library example of the README and of the DocC article "Getting started", as written there.
+@Suite struct GettingStartedTests {
+    @Test func theArticleExampleRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let snapshot = try SnapshotReader.read(at: root.appendingPathComponent("Scenarios/demo/snapshot.json")).value
+        let result = try rebalance(snapshot, policy: Policy())
+        #expect(result.status == .optimal)
+        let reference = try rebalance(snapshot, policy: Policy(), options: RebalanceOptions(method: .allPairs(MIPAssignmentSolver())))
+        #expect(result.objective == reference.objective)
+
+        let context = try MatchingContext(snapshot: snapshot, policy: Policy())
+        let index = SuggestIndex(context)
+        let answer = try index.suggest(student: "s-0014", chainMoves: 1, alternatives: 3)
+        #expect(answer.student == "s-0014")
+        let whyFit = context.preferenceExplanation(student: try #require(context.studentIndex["s-0014"]))
+        #expect(whyFit.styles.contains("socratic"))
     }
 }

@@ -12,11 +12,11 @@ import Testing
     }
 
     /// The capacity-conflict snapshot (optimum 3200 = s1→A, s2→B; 3·925 + 425).
-    func encoded() throws -> EncodedProblem {
+    func encoded(_ policy: Policy = Policy()) throws -> EncodedProblem {
         let snapshot = Fixture.snapshot(
             mentors: [Fixture.mentor("A", expert: 1, capacity: 1), Fixture.mentor("B", capacity: 1)],
             students: [Fixture.student("s1", help: 1), Fixture.student("s2", current: "A")])
-        return EncodedProblem(try MatchingContext(snapshot: snapshot))
+        return EncodedProblem(try MatchingContext(snapshot: snapshot, policy: policy))
     }
 
     @Test func modelHasTheRowsOfSection5() throws {
@@ -26,9 +26,14 @@ import Testing
         #expect(model.variables.count == 6)
         #expect(model.sense == .maximize)
         // s2 is voluntary on A: s2→B pays moveCost (425 − 150); s2→A keeps 925.
-        #expect(model.objective == [2775, 1275, 925, 275, -15000, -5000])
-        // 2 assignment rows, 2 capacity rows; no maxNew (none set), no move budget (none set).
+        // u: s1 (p3, no mentor) 3·5000; s2 (p1, voluntary: an eviction) 5000 + evictionCost 20000.
+        #expect(model.objective == [2775, 1275, 925, 275, -15000, -25000])
+        // 2 assignment rows, 2 capacity rows; no maxNew (none set); no move row: the default budget is
+        // ceil(2% · 1 student with a mentor) = 1, and only one student (s2) could move, so it cannot bind.
         #expect(model.constraints.map(\.name) == ["assign[0]", "assign[1]", "capacity[0]", "capacity[1]"])
+        // A budget that can bind (maxMoves 0 < one student who could move) is a row.
+        let budgeted = MIPAssignmentSolver.model(of: try encoded(Policy(maxMoves: 0)).problem)
+        #expect(budgeted.constraints.map(\.name) == ["assign[0]", "assign[1]", "capacity[0]", "capacity[1]", "maxMoves"])
     }
 
     /// A time-limited answer keeps its bound; the result says feasible with that bound and gap.

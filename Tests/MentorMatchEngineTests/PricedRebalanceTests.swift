@@ -17,6 +17,7 @@ struct PricedRebalanceTests {
         let snapshot = SnapshotGenerator.generate(students: students, mentors: max(2, students / 10), seed: seed)
         var policy = Policy()
         policy.maxMoves = budget
+        if budget == nil { policy.maxMovesPercent = 100 }  // no budget in effect (the default would be 2%)
         let context = try MatchingContext(snapshot: snapshot, policy: policy)
         var pipeline = PricedRebalance(arcsPerStudent: arcs)
         switch variant {

@@ -34,12 +34,17 @@ import Testing
                 if let m = e.mentor { #expect(e.fit == reference.fit(s, reference.mentor(m)), "seed \(seed) \(e.student)") }
                 #expect((e.mentor == nil) == (e.change == .unassigned), "seed \(seed)")
                 #expect((e.change == .unassigned) == (e.unassignedReason != nil), "seed \(seed)")
+                // v2: settling voluntary students are named; every voluntary student left unassigned is evicted.
+                if reference.isVoluntary(s) { #expect(e.settling == reference.isSettling(s), "seed \(seed) \(e.student)") }
+                let evicted = if case .evicted? = e.unassignedReason { true } else { false }
+                #expect(evicted == (e.mentor == nil && reference.isVoluntary(s)), "seed \(seed) \(e.student)")
             }
             for e in result.entries {
                 seen.insert(e.change.rawValue)
                 if let r = e.unassignedReason { seen.insert(r.kind) }
                 if case .forced(let rule)? = e.moveReason { seen.insert("forced." + rule.rawValue) }
                 if e.moveReason == .locked { seen.insert("locked") }
+                if e.settling { seen.insert("settling") }
             }
             checked += 1
         }
@@ -48,6 +53,7 @@ import Testing
             "keep", "move", "forced", "new", "unassigned", "locked",
             "noMentorOnPathAndLanguage", "noOverlappingAvailability", "allCandidatesFull", "vetoedByFeedback",
             "forced.inactive", "forced.changeRequested", "forced.noSessionWindow",
+            "evicted", "declined", "settling",
         ]
         #expect(expected.subtracting(seen) == [], "cases never met: \(expected.subtracting(seen).sorted())")
         print("property cases met:", seen.sorted().joined(separator: " "))

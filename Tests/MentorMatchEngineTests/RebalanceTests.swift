@@ -34,7 +34,8 @@ import Testing
 
     /// s1 (p1) and s2 (p2, one missed session) are on B; A has room. A move gains
     /// s1: (925 − 150) − 425 = 350, s2: (2·925 − 150) − 2·425 = 850.
-    /// maxMoves 1 → only s2 moves: 425 + 1700 = 2125. No limit: 775 + 1700 = 2475.
+    /// maxMoves 1 → only s2 moves: 425 + 1700 = 2125. No limit (maxMovesPercent 100): 775 + 1700 = 2475.
+    /// The default budget (v2): ceil(2 · 2 students with a mentor / 100) = ceil(0.04) = 1 → 2125 as with maxMoves 1.
     @Test(arguments: SolverKind.allCases) func maxMovesBinds(_ kind: SolverKind) throws {
         let snapshot = Fixture.snapshot(
             mentors: [Fixture.mentor("A", expert: 1), Fixture.mentor("B")],
@@ -45,9 +46,16 @@ import Testing
         #expect(limited.entry("s2").moveReason == .betterFit([.style]))
         #expect(limited.entry("s1").change == .keep)
         #expect(limited.summary.voluntaryMoves == 1)
-        let free = try solve(snapshot, Policy(), kind)
+        #expect(limited.maxMoves == 1)
+        let free = try solve(snapshot, Policy(maxMovesPercent: 100), kind)
         #expect(free.objective == 2475)
         #expect(free.summary.voluntaryMoves == 2)
+        #expect(free.maxMoves == 2)
+        let byDefault = try solve(snapshot, Policy(), kind)
+        #expect(byDefault.objective == 2125)
+        #expect(byDefault.entry("s2").change == .move)
+        #expect(byDefault.entry("s1").change == .keep)
+        #expect(byDefault.maxMoves == 1)
     }
 
     /// A (expert 1, maxNewPerWeek 1) already holds s3 (not an arrival: 925). New s1 (p2) and s2 (p1):
@@ -153,19 +161,26 @@ import Testing
         #expect(result.entry("s1").previousFit == 925 && result.entry("s1").fit == 675)
     }
 
-    /// s1 is on A, whose capacity dropped to 0; B (fit 425) has room.
-    ///   maxMoves 0: the move is not allowed → unassigned, −5000, "move budget spent" naming B.
-    ///   unassignedPenalty 0, moveCost 1000: B is worth 425 − 1000 = −575 < 0 → unassigned (0), "cheaper".
+    /// s1 is on A, whose capacity dropped to 0; B (fit 425) has room. s1's current pair is still a
+    /// candidate (capacity is no rule of §2), so s1 is voluntary: left unassigned, s1 is evicted (v2),
+    /// which costs unassignedPenalty + evictionCost, and the reason names A.
+    ///   maxMoves 0: the move is not allowed → unassigned, −5000 − 20000 = −25000.
+    ///   unassignedPenalty 0, moveCost 1000: B is worth 425 − 1000 = −575 > −20000 (the eviction) → B.
+    ///   … and with evictionCost 0 as well: −575 < 0 → unassigned (0), as in version 1.
     @Test(arguments: SolverKind.allCases) func limitsAndCostsLeaveUnassigned(_ kind: SolverKind) throws {
         let snapshot = Fixture.snapshot(
             mentors: [Fixture.mentor("A", expert: 1, capacity: 0), Fixture.mentor("B")],
             students: [Fixture.student("s1", current: "A")])
         let budget = try solve(snapshot, Policy(maxMoves: 0), kind)
-        #expect(budget.objective == -5000)
-        #expect(budget.entry("s1").unassignedReason == .moveBudgetSpent(mentors: ["B"]))
+        #expect(budget.objective == -25000)
+        #expect(budget.entry("s1").unassignedReason == .evicted(mentor: "A"))
+        #expect(budget.summary.evicted == 1)
         let cheap = try solve(snapshot, Policy(moveCost: 1000, unassignedPenalty: 0), kind)
-        #expect(cheap.objective == 0)
-        #expect(cheap.entry("s1").unassignedReason == .cheaperUnassigned(mentors: ["B"]))
+        #expect(cheap.objective == -575)
+        #expect(cheap.entry("s1").mentor == "B")
+        let free = try solve(snapshot, Policy(moveCost: 1000, unassignedPenalty: 0, evictionCost: 0), kind)
+        #expect(free.objective == 0)
+        #expect(free.entry("s1").unassignedReason == .evicted(mentor: "A"))
     }
 
     /// Nobody to place, or nobody to place them with: still a clean, optimal answer.
@@ -203,7 +218,9 @@ import Testing
             mentors: [Fixture.mentor("A", expert: 1, capacity: 1)],
             students: [Fixture.student("s1", help: 1), Fixture.student("s2")])
         let text = try rebalance(snapshot, solver: ExhaustiveSolver()).jsonText(indent: nil)
-        #expect(text.hasPrefix(#"{"kind":"rebalance","status":"optimal","objective":-2225,"bound":-2225,"gap":0.0,"assignments":["#))
+        // Nobody has a mentor: the default budget is ceil(2% · 0) = 0 moves.
+        #expect(text.hasPrefix(#"{"kind":"rebalance","status":"optimal","objective":-2225,"bound":-2225,"gap":0.0,"maxMoves":0,"tzdata":"#))
+        #expect(text.contains(#","assignments":["#))
         #expect(text.contains(#"{"student":"s1","mentor":"A","previousMentor":null,"fit":925,"previousFit":null,"priority":3,"change":"new"}"#))
         #expect(text.contains(#"{"student":"s2","mentor":null,"previousMentor":null,"fit":null,"previousFit":null,"priority":1,"change":"unassigned","reason":"all candidates full: A","reasonKind":"allCandidatesFull"}"#))
     }

@@ -1,7 +1,9 @@
 import MentorMatchData
 @testable import MentorMatchEngine
 
-/// §6 written again from the snapshot alone, on top of ``SnapshotReference`` (no engine code).
+/// §6 (model version 2) written again from the snapshot alone, on top of ``SnapshotReference`` (no
+/// engine code): chains of at most min(c, maxMoves) moves, maxMoves the §5 budget (the default one when
+/// the policy sets none); locked, forced, settling and mentor-less students never move in a chain.
 enum SuggestCheck {
     /// Everyone on their current mentor.
     static func current(_ reference: SnapshotReference) -> [String: String?] {
@@ -39,7 +41,7 @@ enum SuggestCheck {
         for move in proposal.chain {
             let v = students.first { $0.id == move.student }!
             if move.from != at || v.currentMentor != at { problems.append("\(v.id) is not on \(at)") }
-            if v.id == id || !reference.isVoluntary(v) { problems.append("\(v.id) may not move") }
+            if v.id == id || !mayMoveInAChain(v, reference) { problems.append("\(v.id) may not move") }
             if !reference.isCandidate(v, reference.mentor(move.to)) { problems.append("\(v.id)–\(move.to) not a candidate") }
             if receivers.contains(move.to) { problems.append("\(move.to) twice") }
             receivers.append(move.to)
@@ -54,6 +56,11 @@ enum SuggestCheck {
             if let limit = mentor.maxNewPerWeek, arrivals > limit { problems.append("\(m) over maxNewPerWeek") }
         }
         return problems
+    }
+
+    /// Voluntary and not settling (§6: locked, forced, settling and mentor-less students never move in a chain).
+    static func mayMoveInAChain(_ v: Student, _ reference: SnapshotReference) -> Bool {
+        reference.isVoluntary(v) && !reference.isSettling(v)
     }
 
     /// The best chain found by enumeration: its delta and moves (student, from, to).
@@ -79,7 +86,7 @@ enum SuggestCheck {
     static func bestChains(student id: String, chainMoves c: Int, reference: SnapshotReference) -> [String: Best] {
         let students = reference.snapshot.students, mentors = reference.snapshot.mentors
         let star = students.first { $0.id == id }!
-        let limit = min(c, reference.policy.maxMoves ?? .max)
+        let limit = min(c, reference.maxMoves)
         var best: [String: Best] = [:]
         func seatsBefore(_ m: String) -> Int {
             students.filter { $0.currentMentor == m && $0.id != id }.count
@@ -101,7 +108,7 @@ enum SuggestCheck {
                 return
             }
             guard moves.count < limit else { return }
-            for v in students where v.currentMentor == at && v.id != id && reference.isVoluntary(v) {
+            for v in students where v.currentMentor == at && v.id != id && mayMoveInAChain(v, reference) {
                 for next in mentors where !used.contains(next.id) && reference.isCandidate(v, next) {
                     var moved = after
                     moved[v.id] = .some(next.id)
@@ -120,7 +127,8 @@ enum SuggestCheck {
 
 /// Small random schools where chains happen: 3–5 mentors of capacity 0–2 on one path, most students on
 /// a mentor (a few over capacity), styles that make moves worthwhile, and now and then a thin overlap,
-/// a veto, a change request, a weekly limit, a lock, a second path or language.
+/// a veto, a change request, a weekly limit, a lock, a second path or language; and (v2) a pedagogy
+/// rating, a settling student, a declined move, move budgets from the default percentage.
 /// With `crowded`, 5–7 mentors of capacity 1 and about as many students, nearly all placed, so that
 /// most mentors are full and chains of three or four moves happen.
 enum SuggestRandom {
@@ -147,7 +155,7 @@ enum SuggestRandom {
                    active: !chance(10))
         }
         var load = [String: Int]()
-        let students = studentIDs.map { id in
+        var students = studentIDs.map { id in
             var current: String?
             if crowded ? !chance(12) : !chance(5) {
                 let open = mentors.filter { load[$0.id, default: 0] < $0.capacity }
@@ -164,13 +172,26 @@ enum SuggestRandom {
         for _ in 0..<Int.random(in: 0...2, using: &g) {
             feedback.append(Feedback(student: pick(students).id, mentor: pick(mentors).id,
                                      date: CalendarDate(year: 2026, month: 11, day: Int.random(in: 1...20, using: &g)),
-                                     rating: Int.random(in: 1...5, using: &g)))
+                                     rating: Int.random(in: 1...5, using: &g), reason: pick([nil, .pedagogy])))
         }
         var locks: [Lock] = []
         if chance(4), let s = students.first(where: { $0.currentMentor != nil }) {
             locks.append(Lock(student: s.id, mentor: s.currentMentor!))
         }
-        let policy = Policy(moveCost: pick([0, 150, 400]), maxMoves: chance(5) ? pick([0, 1]) : nil)
-        return (Snapshot(asOf: Fixture.asOf, mentors: mentors, students: students, feedback: feedback, locks: locks), policy)
+        // v2: now and then a settling student (paired 10 days ago) and a declined move.
+        for i in students.indices where students[i].currentMentor != nil && chance(6) {
+            students[i].assignedSince = CalendarDate(daysSinceEpoch: Fixture.asOf.daysSinceEpoch - 10)
+        }
+        var declined: [Declined] = []
+        if chance(5) {
+            declined.append(Declined(student: pick(students).id, mentor: pick(mentors).id,
+                                     until: CalendarDate(daysSinceEpoch: Fixture.asOf.daysSinceEpoch + pick([-1, 7]))))
+        }
+        // Mostly a budget that lets chains happen (100% or half of the students with a mentor), now and
+        // then the default 2% (one move on these schools) or an explicit 0 or 1.
+        let policy = Policy(moveCost: pick([0, 150, 400]), maxMoves: chance(5) ? pick([0, 1]) : nil,
+                            maxMovesPercent: pick([100, 100, 50, 2]))
+        return (Snapshot(asOf: Fixture.asOf, mentors: mentors, students: students, feedback: feedback, locks: locks,
+                         declined: declined), policy)
     }
 }

@@ -8,6 +8,8 @@ import Testing
 /// Students preferring expert 1.0: mentor expert 1 → 925, 0.7 → 775, 0.6 → 725, 0 → 425.
 /// A student preferring only hands-on (or structured, socratic) has style 1 with a mentor whose profile
 /// is that style alone (925) and 0 with any other (425). moveCost 150.
+/// The default move budget (v2) is ceil(2% · students with a mentor): 1 on every school here, so chains
+/// of two moves or more need `maxMovesPercent: 100` (a budget of every student with a mentor).
 @Suite struct SuggestTests {
     /// Runs a request and checks every proposal against the reference model written from the
     /// snapshot alone: only s* and the chain's students change, every receiving mentor keeps its
@@ -19,8 +21,9 @@ import Testing
         let result = try SuggestIndex(MatchingContext(snapshot: snapshot, policy: policy))
             .suggest(student: id, chainMoves: chainMoves, alternatives: alternatives)
         let reference = SnapshotReference(snapshot: snapshot, policy: policy)
+        #expect(result.chainMoves == min(chainMoves, reference.maxMoves))
         for proposal in result.proposals {
-            #expect(proposal.chain.count <= min(chainMoves, policy.maxMoves ?? .max))
+            #expect(proposal.chain.count <= min(chainMoves, reference.maxMoves))
             let problems = SuggestCheck.problems(of: proposal, student: id, reference: reference)
             #expect(problems == [], "\(proposal.mentor): \(problems)")
             #expect(proposal.objectiveDelta == SuggestCheck.delta(of: proposal, student: id, reference: reference))
@@ -111,6 +114,8 @@ import Testing
     ///    → delta 1200. With c = 1, t1 has nowhere free to go: A is full.
     /// B: s 425 − 425 = 0; t2 B→D +350 → 350 (a second move t2→A then t1 from A finds no seat).
     /// D: free, s 0.
+    /// Three students with a mentor: the default budget ceil(2·3/100) = 1 allows one move whatever c, so
+    /// c = 2 needs maxMovesPercent 100 (budget 3); by default, c = 2 answers as c = 1.
     @Test func twoMoveChain() throws {
         let both = ["web", "data"]
         let snapshot = Fixture.snapshot(
@@ -120,16 +125,21 @@ import Testing
             students: [Fixture.student("s", current: "C"),
                        Fixture.student("t1", current: "A", path: "data", preferences: ["hands-on": 1]),
                        Fixture.student("t2", current: "B", preferences: ["socratic": 1])])
-        let two = try suggest(snapshot, "s", chainMoves: 2)
+        let unlimited = Policy(maxMovesPercent: 100)
+        let two = try suggest(snapshot, "s", chainMoves: 2, policy: unlimited)
+        #expect(two.chainMoves == 2)
         #expect(proposed(two) == ["A", "B", "D"])
         #expect(deltas(two) == [1200, 350, 0])
         #expect(moves(two.proposals[0]) == ["t1:A→B", "t2:B→D"])
         #expect(moves(two.proposals[1]) == ["t2:B→D"])
 
-        let one = try suggest(snapshot, "s", chainMoves: 1)
-        #expect(proposed(one) == ["B", "D"])
-        #expect(deltas(one) == [350, 0])
-        #expect(reason(one, "A") == .full(capacity: 1, chainMoves: 1))
+        for (c, policy) in [(1, unlimited), (1, Policy()), (2, Policy())] {
+            let one = try suggest(snapshot, "s", chainMoves: c, policy: policy)
+            #expect(one.chainMoves == 1)
+            #expect(proposed(one) == ["B", "D"])
+            #expect(deltas(one) == [350, 0])
+            #expect(reason(one, "A") == .full(capacity: 1, chainMoves: 1))
+        }
 
         let budget = try suggest(snapshot, "s", chainMoves: 2, policy: Policy(maxMoves: 1))
         #expect(proposed(budget) == ["B", "D"])
@@ -154,7 +164,8 @@ import Testing
 
     /// A (expert 1, capacity 1) holds L, locked there; E (expert 1, capacity 1) holds F, who asked to
     /// change (a forced mover); both prefer hands-on and would gain 350 on B (hands-on, capacity 2).
-    /// Neither may move in a chain, so A and E are full and only B (delta 0) is proposed, even with c = 2.
+    /// Neither may move in a chain, so A and E are full and only B (delta 0) is proposed, even with c = 2
+    /// (and a budget of 3, maxMovesPercent 100, so that c = 2 is not cut to the default budget of 1).
     /// Suggesting for L is refused (the advisor's lock); an unknown id is named.
     @Test func lockedAndForcedStudentsNeverMove() throws {
         let snapshot = Fixture.snapshot(
@@ -165,7 +176,7 @@ import Testing
                        Fixture.student("F", current: "E", preferences: ["hands-on": 1], changeRequested: true)],
             locks: [Lock(student: "L", mentor: "A")])
         for c in [1, 2] {
-            let result = try suggest(snapshot, "s", chainMoves: c)
+            let result = try suggest(snapshot, "s", chainMoves: c, policy: Policy(maxMovesPercent: 100))
             #expect(proposed(result) == ["B"])
             #expect(reason(result, "A") == .full(capacity: 1, chainMoves: c))
             #expect(reason(result, "E") == .full(capacity: 1, chainMoves: c))

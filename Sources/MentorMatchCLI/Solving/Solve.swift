@@ -9,6 +9,12 @@ enum Solve {
                           logger: Logger) throws -> RebalanceResult {
         let start = ContinuousClock.now
         let context = try context(snapshot, source: source, policy: policy)
+        return try rebalance(context: context, source: source, options: options, logger: logger, start: start)
+    }
+
+    /// Rebalances a prepared context (`start`: when preparing it began, for the log line).
+    static func rebalance(context: MatchingContext, source: String, options: RebalanceOptions, logger: Logger,
+                          start: ContinuousClock.Instant = .now) throws -> RebalanceResult {
         let prepared = ContinuousClock.now
         logger.debug("searching", metadata: ["students": "\(context.studentCount)", "maxMoves": "\(context.maxMoves)"])
         var result = MentorMatchEngine.rebalance(context, options: options)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a snapshot from a folder of CSV files (formats.md): `mentors.csv`, `students.csv`,
-/// optional `feedback.csv` and `locks.csv`, and an optional `snapshot.json` with `asOf` and `styles`.
+/// optional `feedback.csv`, `locks.csv` and `declined.csv` (v2), and an optional `snapshot.json` with `asOf` and `styles`.
 ///
 /// Without `snapshot.json` (or without its `asOf`), `asOf` is today's date in UTC.
 public enum SnapshotCSVReader {
@@ -38,12 +38,14 @@ public enum SnapshotCSVReader {
         let (studentsFile, students) = table("students.csv", R.studentFields, R.studentRequired, required: true)
         let (feedbackFile, feedback) = table("feedback.csv", R.feedbackFields, R.feedbackRequired, required: false)
         let (locksFile, locks) = table("locks.csv", R.lockFields, R.lockRequired, required: false)
+        let (declinedFile, declined) = table("declined.csv", R.declinedFields, R.declinedRequired, required: false)
         for row in mentors?.rows ?? [] { assembler.addMentor(row.fields, file: mentorsFile, record: "line \(row.line)") }
         for row in students?.rows ?? [] { assembler.addStudent(row.fields, file: studentsFile, record: "line \(row.line)") }
         for row in feedback?.rows ?? [] { assembler.addFeedback(row.fields, file: feedbackFile, record: "line \(row.line)") }
         for row in locks?.rows ?? [] { assembler.addLock(row.fields, file: locksFile, record: "line \(row.line)") }
+        for row in declined?.rows ?? [] { assembler.addDeclined(row.fields, file: declinedFile, record: "line \(row.line)") }
         let snapshot = assembler.assemble(asOf: asOf, styles: styles,
-                                          files: (mentorsFile, studentsFile, feedbackFile, locksFile))
+                                          files: (mentorsFile, studentsFile, feedbackFile, locksFile, declinedFile))
         return try diagnostics.finish(snapshot)
     }
 }

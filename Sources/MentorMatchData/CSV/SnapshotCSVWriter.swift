@@ -3,7 +3,8 @@ import Foundation
 
 /// Writes a snapshot as a CSV folder (formats.md), atomically: the whole folder appears at once.
 public enum SnapshotCSVWriter {
-    /// Writes `mentors.csv`, `students.csv`, `feedback.csv`, `locks.csv` and `snapshot.json` into `url`.
+    /// Writes `mentors.csv`, `students.csv`, `feedback.csv`, `locks.csv`, `declined.csv` (only when the
+    /// snapshot has declined moves: the file is optional, v2) and `snapshot.json` into `url`.
     public static func write(_ snapshot: Snapshot, folder url: URL) throws {
         let files = try self.files(snapshot)
         try AtomicFile.writeFolder(at: url) { folder in
@@ -24,24 +25,28 @@ public enum SnapshotCSVWriter {
         let students = snapshot.students.map { s in
             [s.id, s.name ?? "", s.path, s.language, s.timezone, weights(s.preferences, order: styles),
              list(s.availability.map(\.description)), String(s.sessionsPerWeek), String(s.sessionMinutes),
-             s.currentMentor ?? "", String(s.missedSessions), String(s.openHelpRequests),
+             s.currentMentor ?? "", s.assignedSince?.description ?? "", String(s.missedSessions), String(s.openHelpRequests),
              s.changeRequested ? "true" : "false"]
         }
         let feedback = snapshot.feedback.map { f in
             [f.student, f.mentor, f.date.description, String(f.rating), f.reason?.rawValue ?? ""]
         }
         let locks = snapshot.locks.map { [$0.student, $0.mentor] }
+        let declined = snapshot.declined.map { [$0.student, $0.mentor, $0.until.description] }
         let metadata = JSONText.object([
             ("asOf", JSONText.string(snapshot.asOf.description)),
             ("styles", JSONText.inlineList(styles)),
         ], indent: "") + "\n"
-        return [
+        var files: [(name: String, data: Data)] = [
             ("mentors.csv", try table(SnapshotRecords.mentorFields, mentors)),
             ("students.csv", try table(SnapshotRecords.studentFields, students)),
             ("feedback.csv", try table(SnapshotRecords.feedbackFields, feedback)),
             ("locks.csv", try table(SnapshotRecords.lockFields, locks)),
-            ("snapshot.json", Data(metadata.utf8)),
         ]
+        // Optional and new in v2: a folder without declined moves stays the one v1 wrote.
+        if !declined.isEmpty { files.append(("declined.csv", try table(SnapshotRecords.declinedFields, declined))) }
+        files.append(("snapshot.json", Data(metadata.utf8)))
+        return files
     }
 
     static func list(_ items: [String]) -> String { items.joined(separator: ";") }

@@ -5,7 +5,9 @@
 /// a fifth of the mentors on two or more paths; students 85 % French-speaking; most people in
 /// Europe/Paris, others in West and North Africa, Canada, La Réunion and India; mentors free
 /// 4–15 hours a week, mostly evenings and weekends; ratings skewed high, lower where styles clash;
-/// about a fifth of students at risk; about nine in ten on a current mentor that still fits them.
+/// about a fifth of students at risk; about nine in ten on a current mentor that still fits them,
+/// paired since a date in the last 300 days (about one in ten in the last four weeks, never after
+/// their first rating of that mentor); and about one student in 200 with a declined move (v2).
 public enum SnapshotGenerator {
     /// The default `asOf` (a Monday in winter time).
     public static let defaultAsOf = CalendarDate(year: 2026, month: 11, day: 23)
@@ -41,6 +43,9 @@ struct SchoolBuilder {
     var mentorRng: SplitMix64
     var studentRng: SplitMix64
     var feedbackRng: SplitMix64
+    /// Pairing dates and declined moves (v2): a stream of its own, so that everything drawn
+    /// before v2 (mentors, students, ratings, locks) is unchanged for a seed.
+    var historyRng: SplitMix64
     let styles = Snapshot.defaultStyles
 
     init(seed: UInt64, asOf: CalendarDate) {
@@ -49,6 +54,7 @@ struct SchoolBuilder {
         mentorRng = root.fork()
         studentRng = root.fork()
         feedbackRng = root.fork()
+        historyRng = root.fork()
     }
 
     mutating func build(studentCount: Int, mentorCount: Int?) -> Snapshot {
@@ -159,8 +165,55 @@ struct SchoolBuilder {
         for s in students where s.currentMentor.map(activeIds.contains) == true && !s.changeRequested {
             if feedbackRng.chance(0.005) { locks.append(Lock(student: s.id, mentor: s.currentMentor!)) }
         }
+        addPairingDates(&students, feedback: feedback)
+        let declined = declinedMoves(students: students, mentors: mentors)
         return Snapshot(asOf: asOf, styles: styles, mentors: mentors, students: students,
-                        feedback: feedback, locks: locks)
+                        feedback: feedback, locks: locks, declined: declined)
+    }
+
+    // MARK: History (v2)
+
+    /// `assignedSince` for every student with a current mentor: 1–27 days before `asOf` for a
+    /// quarter of them (settling under the default four-week cooldown), 28–300 days otherwise, then
+    /// moved back to the student's first rating of that mentor when that is earlier (a pairing
+    /// starts before it is rated). Most students rated their mentor in the last 90 days, so about
+    /// one pairing in ten stays in the last four weeks.
+    mutating func addPairingDates(_ students: inout [Student], feedback: [Feedback]) {
+        var firstRating: [String: Int] = [:]  // "student|mentor" → earliest day
+        for f in feedback {
+            let key = f.student + "|" + f.mentor, day = f.date.daysSinceEpoch
+            firstRating[key] = min(firstRating[key] ?? day, day)
+        }
+        let today = asOf.daysSinceEpoch
+        for k in students.indices {
+            guard let mentor = students[k].currentMentor else { continue }
+            let daysAgo = historyRng.chance(0.25) ? historyRng.int(1...27) : historyRng.int(28...300)
+            let day = min(today - daysAgo, firstRating[students[k].id + "|" + mentor] ?? Int.max)
+            students[k].assignedSince = CalendarDate(daysSinceEpoch: day)
+        }
+    }
+
+    /// Moves an advisor turned down (matching-model §2 rule 7): about one student in 200, each towards
+    /// another mentor of their path and language, until 1–6 weeks after `asOf`; one
+    /// in five of these has lapsed already (`until` 1–28 days before `asOf`, kept by the back office).
+    mutating func declinedMoves(students: [Student], mentors: [Mentor]) -> [Declined] {
+        var pools: [String: [Int]] = [:]
+        for (i, mentor) in mentors.enumerated() {
+            for path in mentor.paths {
+                for language in mentor.languages { pools[path + "|" + language, default: []].append(i) }
+            }
+        }
+        let today = asOf.daysSinceEpoch
+        var result: [Declined] = []
+        for s in students where historyRng.chance(0.005) {
+            guard let pool = pools[s.path + "|" + s.language] else { continue }
+            let others = pool.filter { mentors[$0].id != s.currentMentor }
+            guard !others.isEmpty else { continue }
+            let mentor = mentors[historyRng.pick(others)]
+            let day = historyRng.chance(0.2) ? today - historyRng.int(1...28) : today + 7 * historyRng.int(1...6)
+            result.append(Declined(student: s.id, mentor: mentor.id, until: CalendarDate(daysSinceEpoch: day)))
+        }
+        return result
     }
 
     // MARK: People

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a snapshot from its canonical JSON form (formats.md).
 public enum SnapshotJSONReader {
-    static let topFields: Set<String> = ["asOf", "styles", "mentors", "students", "feedback", "locks"]
+    static let topFields: Set<String> = ["asOf", "styles", "mentors", "students", "feedback", "locks", "declined"]
 
     /// Reads and validates the JSON file at `url`.
     public static func read(contentsOf url: URL) throws(InputErrors) -> Loaded<Snapshot> {
@@ -40,7 +40,8 @@ public enum SnapshotJSONReader {
         }
         each("feedback", required: false) { i, fields in assembler.addFeedback(fields, file: file, record: "feedback[\(i)]") }
         each("locks", required: false) { i, fields in assembler.addLock(fields, file: file, record: "locks[\(i)]") }
-        let snapshot = assembler.assemble(asOf: asOf, styles: styles, files: (file, file, file, file))
+        each("declined", required: false) { i, fields in assembler.addDeclined(fields, file: file, record: "declined[\(i)]") }
+        let snapshot = assembler.assemble(asOf: asOf, styles: styles, files: (file, file, file, file, file))
         return try diagnostics.finish(snapshot)
     }
 }

@@ -29,7 +29,8 @@ public enum SnapshotJSONWriter {
         section("mentors", snapshot.mentors) { mentor($0, styles: styles) }
         section("students", snapshot.students) { student($0, styles: styles) }
         section("feedback", snapshot.feedback, feedback)
-        section("locks", snapshot.locks, last: true, lock)
+        section("locks", snapshot.locks, lock)
+        section("declined", snapshot.declined, last: true, declined)
         out += "}\n"
         return out
     }
@@ -70,6 +71,7 @@ public enum SnapshotJSONWriter {
             ("sessionMinutes", String(s.sessionMinutes)),
         ]
         if let current = s.currentMentor { members.append(("currentMentor", JSONText.string(current))) }
+        if let since = s.assignedSince { members.append(("assignedSince", JSONText.string(since.description))) }
         members += [
             ("missedSessions", String(s.missedSessions)),
             ("openHelpRequests", String(s.openHelpRequests)),
@@ -87,5 +89,10 @@ public enum SnapshotJSONWriter {
 
     static func lock(_ l: Lock) -> String {
         "{\"student\": \(JSONText.string(l.student)), \"mentor\": \(JSONText.string(l.mentor))}"
+    }
+
+    static func declined(_ d: Declined) -> String {
+        "{\"student\": \(JSONText.string(d.student)), \"mentor\": \(JSONText.string(d.mentor)), "
+            + "\"until\": \(JSONText.string(d.until.description))}"
     }
 }

@@ -1,13 +1,21 @@
 /// Some fields of a policy, to lay over another (a policy file over the defaults, a scenario's
-/// `policy:` over the policy in use). A field absent here keeps the base value.
+/// `policy:` or `scenarioPolicy:` over the policy in use). A field absent here keeps the base value.
 public struct PolicyOverrides: Sendable, Equatable {
     public var style: Double?
     public var availability: Double?
     public var satisfaction: Double?
     public var moveCost: Int?
     public var unassignedPenalty: Int?
-    /// `.some(nil)` removes the limit (`maxMoves: null`).
+    /// (v2) Paid for each voluntary student left unassigned (matching-model §5).
+    public var evictionCost: Int?
+    /// `.some(nil)` removes the limit (`maxMoves: null`): the budget is then `maxMovesPercent`'s.
     public var maxMoves: Int??
+    /// (v2) The default move budget, in percent of the students with a current mentor.
+    public var maxMovesPercent: Int?
+    /// (v2) The settling period after a change of mentor, in weeks (matching-model §4b).
+    public var cooldownWeeks: Int?
+    /// (v2) How strongly pedagogy ratings move preferences (matching-model §3).
+    public var learningRate: Double?
     public var forbidAtOrBelow: Int?
     public var ratingPrior: Double?
     public var mipGap: Double?
@@ -15,6 +23,9 @@ public struct PolicyOverrides: Sendable, Equatable {
     public var timeLimitSeconds: Double??
 
     public init() {}
+
+    /// True when no field is set (laying these over a policy changes nothing).
+    public var isEmpty: Bool { self == PolicyOverrides() }
 
     /// `base` with these fields laid over it; weights given in part keep the base's other weights.
     public func applied(to base: Policy) -> Policy {
@@ -24,7 +35,11 @@ public struct PolicyOverrides: Sendable, Equatable {
         if let satisfaction { p.weights.satisfaction = satisfaction }
         if let moveCost { p.moveCost = moveCost }
         if let unassignedPenalty { p.unassignedPenalty = unassignedPenalty }
+        if let evictionCost { p.evictionCost = evictionCost }
         if let maxMoves { p.maxMoves = maxMoves }
+        if let maxMovesPercent { p.maxMovesPercent = maxMovesPercent }
+        if let cooldownWeeks { p.cooldownWeeks = cooldownWeeks }
+        if let learningRate { p.learningRate = learningRate }
         if let forbidAtOrBelow { p.forbidAtOrBelow = forbidAtOrBelow }
         if let ratingPrior { p.ratingPrior = ratingPrior }
         if let mipGap { p.mipGap = mipGap }
@@ -33,14 +48,15 @@ public struct PolicyOverrides: Sendable, Equatable {
     }
 
     static let fields: Set<String> = [
-        "weights", "moveCost", "unassignedPenalty", "maxMoves", "forbidAtOrBelow",
-        "ratingPrior", "mipGap", "timeLimitSeconds",
+        "weights", "moveCost", "unassignedPenalty", "evictionCost", "maxMoves", "maxMovesPercent",
+        "cooldownWeeks", "learningRate", "forbidAtOrBelow", "ratingPrior", "mipGap", "timeLimitSeconds",
     ]
     static let weightFields: Set<String> = ["style", "availability", "satisfaction"]
 
     /// Reads the overrides of a policy object; errors and warnings go to `reader`'s diagnostics.
-    static func read(_ reader: RecordReader) -> PolicyOverrides? {
-        reader.warnUnknown(known: fields, section: "policy")
+    /// `section` tells apart unknown fields of a scenario's `policy` and `scenarioPolicy`.
+    static func read(_ reader: RecordReader, section: String = "policy") -> PolicyOverrides? {
+        reader.warnUnknown(known: fields, section: section)
         var o = PolicyOverrides()
         var ok = true
         func take<T>(_ value: T??, _ assign: (T) -> Void) {
@@ -55,7 +71,7 @@ public struct PolicyOverrides: Sendable, Equatable {
         case nil: break
         case .object(let w)?:
             let weights = RecordReader(w, file: reader.file, record: "weights", diagnostics: reader.diagnostics)
-            weights.warnUnknown(known: weightFields, section: "policy.weights")
+            weights.warnUnknown(known: weightFields, section: section + ".weights")
             take(weights.optionalDouble("style", minimum: 0)) { o.style = $0 }
             take(weights.optionalDouble("availability", minimum: 0)) { o.availability = $0 }
             take(weights.optionalDouble("satisfaction", minimum: 0)) { o.satisfaction = $0 }
@@ -63,12 +79,17 @@ public struct PolicyOverrides: Sendable, Equatable {
             reader.fail("weights", found: other.found, expected: "an object {style, availability, satisfaction}")
             ok = false
         }
-        take(reader.optionalInt("moveCost", minimum: 0)) { o.moveCost = $0 }
-        take(reader.optionalInt("unassignedPenalty", minimum: 0)) { o.unassignedPenalty = $0 }
+        let cost = InputLimits.cost
+        take(reader.optionalInt("moveCost", minimum: 0, maximum: cost)) { o.moveCost = $0 }
+        take(reader.optionalInt("unassignedPenalty", minimum: 0, maximum: cost)) { o.unassignedPenalty = $0 }
+        take(reader.optionalInt("evictionCost", minimum: 0, maximum: cost)) { o.evictionCost = $0 }
         if has("maxMoves") { take(reader.optionalInt("maxMoves", minimum: 0)) { o.maxMoves = .some($0) } }
         if case .null? = reader.fields["maxMoves"] { o.maxMoves = .some(nil) }
+        take(reader.optionalInt("maxMovesPercent", minimum: 0, maximum: 100)) { o.maxMovesPercent = $0 }
+        take(reader.optionalInt("cooldownWeeks", minimum: 0, maximum: InputLimits.cooldownWeeks)) { o.cooldownWeeks = $0 }
+        take(reader.optionalDouble("learningRate", minimum: 0, maximum: 1)) { o.learningRate = $0 }
         take(reader.optionalInt("forbidAtOrBelow", minimum: 0)) { o.forbidAtOrBelow = $0 }
-        take(reader.optionalDouble("ratingPrior", minimum: 0)) { o.ratingPrior = $0 }
+        take(reader.optionalDouble("ratingPrior", minimum: 0, maximum: InputLimits.ratingPrior)) { o.ratingPrior = $0 }
         take(reader.optionalDouble("mipGap", minimum: 0)) { o.mipGap = $0 }
         if has("timeLimitSeconds") {
             take(reader.optionalDouble("timeLimitSeconds", minimum: 0)) { seconds in
@@ -84,11 +105,15 @@ public struct PolicyOverrides: Sendable, Equatable {
         return ok ? o : nil
     }
 
-    /// Records an error when the weights of `policy` sum to zero.
-    static func checkWeights(_ policy: Policy, file: String, diagnostics: Diagnostics) {
+    /// Records an error when the weights of `policy` sum to zero, or to more than a Double holds
+    /// (each weight is finite, but three near 1.8e308 sum to infinity, and fit would be NaN).
+    static func checkWeights(_ policy: Policy, file: String, record: String = "", diagnostics: Diagnostics) {
         let w = policy.weights
-        if !(w.style + w.availability + w.satisfaction > 0) {
-            diagnostics.error(file, "", "weights", found: "weights summing to 0", expected: "weights with a positive sum")
+        let sum = (w.style + w.availability) + w.satisfaction  // matching-model §3's order
+        if !sum.isFinite {
+            diagnostics.error(file, record, "weights", found: "weights summing to infinity", expected: "weights with a finite sum")
+        } else if !(sum > 0) {
+            diagnostics.error(file, record, "weights", found: "weights summing to 0", expected: "weights with a positive sum")
         }
     }
 }

@@ -108,10 +108,10 @@ struct RecordReader {
         return int(key, value, minimum: minimum, maximum: maximum)
     }
 
-    /// An integer >= `minimum`, or `.some(nil)` when absent (no limit).
-    func optionalInt(_ key: String, minimum: Int) -> Int?? {
+    /// An integer >= `minimum` (and <= `maximum`), or `.some(nil)` when absent (no limit).
+    func optionalInt(_ key: String, minimum: Int, maximum: Int? = nil) -> Int?? {
         guard let value = present(key) else { return .some(nil) }
-        guard let i = int(key, value, minimum: minimum, maximum: nil) else { return nil }
+        guard let i = int(key, value, minimum: minimum, maximum: maximum) else { return nil }
         return .some(i)
     }
 
@@ -140,10 +140,10 @@ struct RecordReader {
         return double(key, value, minimum: minimum, maximum: maximum)
     }
 
-    /// A finite number >= `minimum`, or `.some(nil)` when absent.
-    func optionalDouble(_ key: String, minimum: Double) -> Double?? {
+    /// A finite number >= `minimum` (and <= `maximum`), or `.some(nil)` when absent.
+    func optionalDouble(_ key: String, minimum: Double, maximum: Double? = nil) -> Double?? {
         guard let value = present(key) else { return .some(nil) }
-        guard let d = double(key, value, minimum: minimum, maximum: nil) else { return nil }
+        guard let d = double(key, value, minimum: minimum, maximum: maximum) else { return nil }
         return .some(d)
     }
 
@@ -263,6 +263,17 @@ struct RecordReader {
             fail(key, found: "nothing", expected: "an ISO 8601 date YYYY-MM-DD (required)")
             return nil
         }
+        return date(key, value)
+    }
+
+    /// An ISO 8601 calendar date `YYYY-MM-DD`, or `.some(nil)` when absent.
+    func optionalDate(_ key: String) -> CalendarDate?? {
+        guard let value = present(key) else { return .some(nil) }
+        guard let d = date(key, value) else { return nil }
+        return .some(d)
+    }
+
+    private func date(_ key: String, _ value: RawValue) -> CalendarDate? {
         switch value {
         case .string(let s), .cell(let s):
             if let d = CalendarDate(iso: s.trimmingSpaces()) { return d }

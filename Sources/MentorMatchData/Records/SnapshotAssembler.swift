@@ -8,6 +8,7 @@ struct SnapshotAssembler {
     var students: [Student] = []
     var feedback: [Feedback] = []
     var locks: [Lock] = []
+    var declined: [Declined] = []
     var mentorLabels: [String] = []
     var studentLabels: [String] = []
     /// Where each kept mentor / student stood in its input list (records that failed to read are dropped).
@@ -17,6 +18,7 @@ struct SnapshotAssembler {
     private var studentsSeen = 0
     var feedbackLabels: [String] = []
     var lockLabels: [String] = []
+    var declinedLabels: [String] = []
     var unreadMentorIds: Set<String> = []
     var unreadStudentIds: Set<String> = []
 
@@ -60,6 +62,13 @@ struct SnapshotAssembler {
         }
     }
 
+    mutating func addDeclined(_ fields: [String: RawValue], file: String, record: String) {
+        if let d = SnapshotRecords.declined(RecordReader(fields, file: file, record: record, diagnostics: diagnostics)) {
+            declined.append(d)
+            declinedLabels.append(record)
+        }
+    }
+
     private static func rawId(_ value: RawValue?) -> String? {
         switch value {
         case .string(let s)?, .cell(let s)?: return s
@@ -70,16 +79,17 @@ struct SnapshotAssembler {
     /// The snapshot, after the rules across records; `nil` when `asOf` or `styles` could not be read
     /// (the rules across records still run, so that their errors are reported too).
     func assemble(asOf: CalendarDate?, styles: [String]?, files: (mentors: String, students: String,
-                  feedback: String, locks: String)) -> Snapshot? {
+                  feedback: String, locks: String, declined: String)) -> Snapshot? {
         let snapshot = Snapshot(asOf: asOf ?? CalendarDate(year: 1970, month: 1, day: 1),
                                 styles: styles ?? [], mentors: mentors, students: students,
-                                feedback: feedback, locks: locks)
+                                feedback: feedback, locks: locks, declined: declined)
         let sources = SnapshotSources(
             mentorsFile: files.mentors, studentsFile: files.students, feedbackFile: files.feedback,
-            locksFile: files.locks, mentorLabels: mentorLabels, studentLabels: studentLabels,
-            feedbackLabels: feedbackLabels, lockLabels: lockLabels,
-            mentorPositions: mentorPositions, studentPositions: studentPositions)
+            locksFile: files.locks, declinedFile: files.declined, mentorLabels: mentorLabels,
+            studentLabels: studentLabels, feedbackLabels: feedbackLabels, lockLabels: lockLabels,
+            declinedLabels: declinedLabels, mentorPositions: mentorPositions, studentPositions: studentPositions)
         SnapshotRules.check(snapshot, sources: sources, into: diagnostics, checkStyleNames: styles != nil,
+                            checkAsOf: asOf != nil,
                             unreadMentorIds: unreadMentorIds, unreadStudentIds: unreadStudentIds)
         guard asOf != nil, styles != nil else { return nil }
         return snapshot

@@ -6,10 +6,17 @@ extension Scenario {
         try SnapshotReader.read(at: base)
     }
 
+    /// The policies of the two runs (matching-model §7): `policy` laid over `base` for the base run,
+    /// then `scenarioPolicy` laid over that for the scenario run (v2).
+    public func policies(over base: Policy) -> (base: Policy, scenario: Policy) {
+        let shared = policy.applied(to: base)
+        return (shared, scenarioPolicy.applied(to: shared))
+    }
+
     /// The base snapshot with every change applied in order, then checked again across records.
     ///
     /// A change naming an id that does not exist at that point is an input error; all such
-    /// errors are reported together. Removing a student also removes their ratings and lock;
+    /// errors are reported together. Removing a student also removes their ratings, lock and declined moves;
     /// deactivating a mentor also removes the locks on them (a lock cannot hold a leaving mentor).
     public func apply(to base: Snapshot) throws(InputErrors) -> Snapshot {
         var snapshot = base
@@ -65,6 +72,7 @@ struct ScenarioStep {
             s.students.removeAll { removed.contains($0.id) }
             s.feedback.removeAll { removed.contains($0.student) }
             s.locks.removeAll { removed.contains($0.student) }
+            s.declined.removeAll { removed.contains($0.student) }
         case .requestChange(let ids):
             for id in ids {
                 if let k = s.students.firstIndex(where: { $0.id == id }) { s.students[k].changeRequested = true } else { unknown(id, "a student") }

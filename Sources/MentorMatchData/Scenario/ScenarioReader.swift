@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a what-if scenario from YAML (formats.md "What-if scenario").
 public enum ScenarioReader {
-    static let fields: Set<String> = ["name", "base", "policy", "changes"]
+    static let fields: Set<String> = ["name", "base", "policy", "scenarioPolicy", "changes"]
 
     /// Reads the scenario file at `url`; its `base` is resolved against the file's folder.
     public static func read(contentsOf url: URL) throws(InputErrors) -> Loaded<Scenario> {
@@ -25,17 +25,27 @@ public enum ScenarioReader {
         let base = reader.requiredString("base").map { path in
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path).standardizedFileURL
         }
-        var policy: PolicyOverrides? = PolicyOverrides()
-        switch top["policy"] {
-        case nil, .null?: break
-        case .object(let fields)?:
-            policy = PolicyOverrides.read(RecordReader(fields, file: file, record: "policy", diagnostics: diagnostics))
-            if let overrides = policy {
-                PolicyOverrides.checkWeights(overrides.applied(to: Policy()), file: file, diagnostics: diagnostics)
+        /// The overrides under `key`, read and checked like a policy file; `nil` after an error.
+        func overrides(_ key: String) -> PolicyOverrides? {
+            switch top[key] {
+            case nil, .null?: return PolicyOverrides()
+            case .object(let fields)?:
+                return PolicyOverrides.read(RecordReader(fields, file: file, record: key, diagnostics: diagnostics), section: key)
+            case let other?:
+                reader.fail(key, found: other.found, expected: "an object of policy overrides")
+                return nil
             }
-        case let other?:
-            reader.fail("policy", found: other.found, expected: "an object of policy overrides")
-            policy = nil
+        }
+        let policy = overrides("policy")
+        if let policy {
+            PolicyOverrides.checkWeights(policy.applied(to: Policy()), file: file, diagnostics: diagnostics)
+        }
+        // (v2) Overrides for the scenario run only, laid over the shared ones.
+        let scenarioPolicy = overrides("scenarioPolicy")
+        if let policy, let scenarioPolicy,
+           scenarioPolicy.style != nil || scenarioPolicy.availability != nil || scenarioPolicy.satisfaction != nil {
+            PolicyOverrides.checkWeights(scenarioPolicy.applied(to: policy.applied(to: Policy())), file: file,
+                                         record: "scenarioPolicy", diagnostics: diagnostics)
         }
         var changes: [ScenarioChange]? = []
         switch top["changes"] {
@@ -49,8 +59,15 @@ public enum ScenarioReader {
             reader.fail("changes", found: other.found, expected: "a list of changes")
             changes = nil
         }
-        guard let name, let base, let policy, let changes else { return try diagnostics.finish(nil as Scenario?) }
-        return try diagnostics.finish(Scenario(name: name, file: file, base: base, policy: policy, changes: changes))
+        // `changes` may be empty or absent (v2: a policy what-if); with no scenarioPolicy either, both runs are the same.
+        if changes?.isEmpty == true, scenarioPolicy?.isEmpty == true {
+            diagnostics.warn(file, "", "changes", "no changes and no scenarioPolicy: the scenario run repeats the base run")
+        }
+        guard let name, let base, let policy, let scenarioPolicy, let changes else {
+            return try diagnostics.finish(nil as Scenario?)
+        }
+        return try diagnostics.finish(Scenario(name: name, file: file, base: base, policy: policy,
+                                               scenarioPolicy: scenarioPolicy, changes: changes))
     }
 }
 
@@ -100,7 +117,7 @@ enum ScenarioChangeReader {
             guard let r = object() else { return nil }
             r.warnUnknown(known: ["mentor", "capacity"], section: kind)
             let mentor = r.requiredString("mentor")
-            let capacity = r.int("capacity", default: nil, minimum: 0)
+            let capacity = r.int("capacity", default: nil, minimum: 0, maximum: InputLimits.seats)
             if let mentor, let capacity { change = .setCapacity(mentor: mentor, capacity: capacity) }
         case "addMentors":
             var mentors: [Mentor] = []

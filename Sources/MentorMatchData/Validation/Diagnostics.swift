@@ -24,6 +24,11 @@ final class Diagnostics {
                                      message: "unknown field ignored"))
     }
 
+    /// A warning about something other than an unknown field.
+    func warn(_ file: String, _ record: String, _ field: String, _ message: String) {
+        warnings.append(InputWarning(file: file, record: record, field: field, message: message))
+    }
+
     func merge(_ other: Diagnostics) {
         errors += other.errors
         warnings += other.warnings

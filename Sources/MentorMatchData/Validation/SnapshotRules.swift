@@ -4,10 +4,12 @@ struct SnapshotSources {
     var studentsFile: String
     var feedbackFile: String
     var locksFile: String
+    var declinedFile: String
     var mentorLabels: [String]
     var studentLabels: [String]
     var feedbackLabels: [String]
     var lockLabels: [String]
+    var declinedLabels: [String]
     /// Each mentor's / student's position in its input list, for messages such as "first at mentors[2]".
     var mentorPositions: [Int]
     var studentPositions: [Int]
@@ -18,40 +20,45 @@ struct SnapshotSources {
         studentsFile = file
         feedbackFile = file
         locksFile = file
+        declinedFile = file
         mentorLabels = snapshot.mentors.map { "mentor \($0.id)" }
         studentLabels = snapshot.students.map { "student \($0.id)" }
         feedbackLabels = snapshot.feedback.indices.map { "feedback[\($0)]" }
         lockLabels = snapshot.locks.indices.map { "locks[\($0)]" }
+        declinedLabels = snapshot.declined.indices.map { "declined[\($0)]" }
         mentorPositions = Array(snapshot.mentors.indices)
         studentPositions = Array(snapshot.students.indices)
     }
 
-    init(mentorsFile: String, studentsFile: String, feedbackFile: String, locksFile: String,
+    init(mentorsFile: String, studentsFile: String, feedbackFile: String, locksFile: String, declinedFile: String,
          mentorLabels: [String], studentLabels: [String], feedbackLabels: [String], lockLabels: [String],
-         mentorPositions: [Int], studentPositions: [Int]) {
+         declinedLabels: [String], mentorPositions: [Int], studentPositions: [Int]) {
         self.mentorsFile = mentorsFile
         self.studentsFile = studentsFile
         self.feedbackFile = feedbackFile
         self.locksFile = locksFile
+        self.declinedFile = declinedFile
         self.mentorLabels = mentorLabels
         self.studentLabels = studentLabels
         self.feedbackLabels = feedbackLabels
         self.lockLabels = lockLabels
+        self.declinedLabels = declinedLabels
         self.mentorPositions = mentorPositions
         self.studentPositions = studentPositions
     }
 }
 
 /// The rules of formats.md and matching-model §2 that span records: unique ids,
-/// references, style names, locks. Field rules are checked while reading.
+/// references, style names, assignedSince against currentMentor and asOf, locks, declined moves.
+/// Field rules are checked while reading.
 enum SnapshotRules {
     /// Records every broken rule in `diagnostics`.
     ///
     /// `unreadMentorIds` / `unreadStudentIds` are ids of records that failed to read:
     /// a reference to them is not reported as unknown (their own errors are).
-    /// `checkStyleNames` is off when the style list itself could not be read.
+    /// `checkStyleNames` is off when the style list itself could not be read, `checkAsOf` when `asOf` could not.
     static func check(_ snapshot: Snapshot, sources: SnapshotSources, into diagnostics: Diagnostics,
-                      checkStyleNames: Bool = true,
+                      checkStyleNames: Bool = true, checkAsOf: Bool = true,
                       unreadMentorIds: Set<String> = [], unreadStudentIds: Set<String> = []) {
         let styleNames = Set(snapshot.styles)
         let mentorIndex = uniqueIds(snapshot.mentors.map(\.id), labels: sources.mentorLabels,
@@ -76,6 +83,18 @@ enum SnapshotRules {
                 diagnostics.error(sources.studentsFile, label, "currentMentor", found: RawValue.quote(current),
                                   expected: "the id of a mentor of the snapshot")
             }
+            if let since = student.assignedSince {
+                // (v2) The date the current pairing started: only with a current mentor, never after asOf.
+                if student.currentMentor == nil {
+                    diagnostics.error(sources.studentsFile, label, "assignedSince",
+                                      found: "\(RawValue.quote(since.description)) without a currentMentor",
+                                      expected: "assignedSince only on a student with a currentMentor")
+                }
+                if checkAsOf, since > snapshot.asOf {
+                    diagnostics.error(sources.studentsFile, label, "assignedSince", found: RawValue.quote(since.description),
+                                      expected: "a date on or before asOf (\(snapshot.asOf))")
+                }
+            }
         }
         let knowsMentor = { (id: String) in mentorIndex[id] != nil || unreadMentorIds.contains(id) }
         let knowsStudent = { (id: String) in studentIndex[id] != nil || unreadStudentIds.contains(id) }
@@ -91,6 +110,17 @@ enum SnapshotRules {
         }
         checkLocks(snapshot, sources: sources, mentorIndex: mentorIndex, studentIndex: studentIndex,
                    knowsMentor: knowsMentor, knowsStudent: knowsStudent, into: diagnostics)
+        // (v2) Declined moves name existing records; duplicates are allowed (the latest `until` counts).
+        for (i, entry) in snapshot.declined.enumerated() {
+            if !knowsStudent(entry.student) {
+                diagnostics.error(sources.declinedFile, sources.declinedLabels[i], "student",
+                                  found: RawValue.quote(entry.student), expected: "the id of a student of the snapshot")
+            }
+            if !knowsMentor(entry.mentor) {
+                diagnostics.error(sources.declinedFile, sources.declinedLabels[i], "mentor",
+                                  found: RawValue.quote(entry.mentor), expected: "the id of a mentor of the snapshot")
+            }
+        }
     }
 
     /// A record's label, or its position when labels are ids (a duplicate has the same label).

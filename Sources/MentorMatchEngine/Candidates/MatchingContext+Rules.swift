@@ -136,17 +136,3 @@ public struct Exclusion: Sendable, Equatable {
     }
 }
 
-extension MatchingContext {
-    /// The candidate of `student` (settling aside) with the highest fit above `fit`, lowest mentor id on
-    /// ties; `nil` when none fits better.
-    public func bestCandidate(of student: Int, above fit: Int) -> (mentor: Int, fit: Int)? {
-        var best: (mentor: Int, fit: Int)?
-        let ids = snapshot.mentors
-        forEachCandidate(of: student, includingSettling: true) { m, f in
-            guard f > fit else { return }
-            if let b = best, b.fit > f || (b.fit == f && ids[b.mentor].id < ids[m].id) { return }
-            best = (m, f)
-        }
-        return best
-    }
-}

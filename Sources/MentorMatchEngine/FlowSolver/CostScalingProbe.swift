@@ -4,7 +4,7 @@ import Foundation
 /// `mentormatch-bench costscaling`): round 1 is each student's best pairs (fresh solve at move price 0),
 /// round 2 adds the pairs that price in against round 1's duals and is solved fresh and from round 1's
 /// optimum (``CostScalingFlow/Start``). Every answer is checked: the warm and fresh costs must agree.
-public enum CostScalingProbe {
+@_spi(Bench) public enum CostScalingProbe {
     /// What one network took: wall and CPU (this thread) seconds of each solve, their work (pushes +
     /// relabels) and the optimum's cost.
     public struct Timing: Sendable {

@@ -69,7 +69,7 @@ public enum UnassignedReason: Sendable, Equatable {
         case .allCandidatesFull(let ms): return "all candidates full: " + ms.joined(separator: ", ")
         case .moveBudgetSpent(let ms): return "move budget spent; candidates with room: " + ms.joined(separator: ", ")
         case .cheaperUnassigned(let ms): return "leaving unassigned costs less than a seat with " + ms.joined(separator: ", ")
-        case .evicted(let m): return "evicted: no seat left at \(m), their mentor, and no other candidate with room"
+        case .evicted(let m): return "evicted: \(m), their mentor, could not keep them, and no other seat fit this week's limits"
         }
     }
 }

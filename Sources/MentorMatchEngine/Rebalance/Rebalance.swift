@@ -106,7 +106,7 @@ extension RebalanceResult {
             }
             if m == cur {
                 result.change = .keep
-                if context.settling[s], let better = context.bestCandidate(of: s, above: result.fit ?? 0) {
+                if context.settling[s], let better = settlingKeptFrom(context, student: s, fit: result.fit ?? 0, usage: usage) {
                     result.settlingKeptFrom = (mentorIDs[better.mentor], better.fit)
                 }
                 return result
@@ -125,6 +125,22 @@ extension RebalanceResult {
             }
             return result
         }
+    }
+
+    /// The candidate a settling student would have moved to were they not settling: the best fit among
+    /// those worth a voluntary move (p·Δfit > moveCost) with a seat and an arrival left in the answer;
+    /// `nil` when settling is not why they stay.
+    static func settlingKeptFrom(_ context: MatchingContext, student s: Int, fit: Int, usage: Usage) -> (mentor: Int, fit: Int)? {
+        let mentors = context.snapshot.mentors
+        var best: (mentor: Int, fit: Int)?
+        context.forEachCandidate(of: s, includingSettling: true) { m, f in
+            guard context.priority[s] * (f - fit) > context.policy.moveCost,
+                  usage.load[m] < mentors[m].capacity, usage.arrivals[m] < (mentors[m].maxNewPerWeek ?? Int.max)
+            else { return }
+            if let b = best, b.fit > f || (b.fit == f && mentors[b.mentor].id < mentors[m].id) { return }
+            best = (m, f)
+        }
+        return best
     }
 
     struct Usage {

@@ -36,7 +36,11 @@ extension SuggestIndex {
             var chain = Chain()
             if search.seatsTaken(m1) >= capacity[m1] {
                 guard search.seatsTaken(m1) == capacity[m1], let found = search.bestChain(into: m1, limit: limit) else {
-                    reasons.append((m1, .full(capacity: capacity[m1], chainMoves: limit)))
+                    if limit >= 1, let v = settlingStudentWhoCouldMove(from: m1, leaving: s) {
+                        reasons.append((m1, .fullSettling(capacity: capacity[m1], student: context.snapshot.students[v].id)))
+                    } else {
+                        reasons.append((m1, .full(capacity: capacity[m1], chainMoves: limit)))
+                    }
                     continue
                 }
                 chain = found
@@ -82,6 +86,19 @@ extension SuggestIndex {
         var options: [(mentor: Int, fit: Int)] = []
         context.forEachCandidate(of: s, includingSettling: true) { options.append(($0, $1)) }
         return options
+    }
+
+    /// A settling student of mentor `m` (lowest id first) with a candidate mentor that has a free seat now
+    /// and takes arrivals: the move settling rules out, for the report.
+    func settlingStudentWhoCouldMove(from m: Int, leaving s: Int) -> Int? {
+        return settlingByMentor[m]?.lazy.map(Int.init).first { v in
+            var found = false
+            context.forEachCandidate(of: v, includingSettling: true) { to, _ in
+                let freed = to == context.currentMentor[s] ? 1 : 0
+                if to != m, load[to] - freed < capacity[to], maxNew[to] >= 1 { found = true }
+            }
+            return found
+        }
     }
 
     /// A hop in ids.

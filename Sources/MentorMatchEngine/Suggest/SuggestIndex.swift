@@ -12,6 +12,8 @@ public struct SuggestIndex: Sendable {
     /// Voluntary students of mentor m who are not settling (ascending index): `voluntary[voluntaryStart[m] ..< voluntaryStart[m+1]]`.
     let voluntaryStart: [Int]
     let voluntary: [Int32]
+    /// Settling students (§4b) of each mentor that has any, in id order: they never move in a chain.
+    let settlingByMentor: [Int: [Int32]]
     /// Students whose current mentor is m (every role).
     let load: [Int]
     let capacity: [Int]
@@ -61,7 +63,11 @@ public struct SuggestIndex: Sendable {
         self.maxNew = mentors.map { $0.maxNewPerWeek ?? Int.max }
         self.currentFit = currentFit
         self.mentorRank = SuggestIndex.ranks(of: mentors.map(\.id))
-        self.studentRank = SuggestIndex.ranks(of: students.map(\.id))
+        let studentRank = SuggestIndex.ranks(of: students.map(\.id))
+        self.studentRank = studentRank
+        var settling: [Int: [Int32]] = [:]
+        for s in students.indices where context.settling[s] { settling[context.currentMentor[s]!, default: []].append(Int32(s)) }
+        self.settlingByMentor = settling.mapValues { $0.sorted { studentRank[Int($0)] < studentRank[Int($1)] } }
         // Base state: a mentor has a free seat when load < capacity; it must also accept an arrival.
         let capacity = self.capacity, maxNew = self.maxNew
         bestExit = (0..<mentors.count).map { m in

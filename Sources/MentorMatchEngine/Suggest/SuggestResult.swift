@@ -106,6 +106,8 @@ public enum NotProposedReason: Sendable, Equatable {
     case full(capacity: Int, chainMoves: Int)
     /// A valid proposal, ranked below the ones shown (rank 1 is the best).
     case rankedBelow(rank: Int, objectiveDelta: Int)
+    /// The mentor is full; a student of theirs could move to a free seat and make room, but is settling (§4b).
+    case fullSettling(capacity: Int, student: String)
 
     /// A short stable name.
     public var kind: String {
@@ -114,6 +116,7 @@ public enum NotProposedReason: Sendable, Equatable {
         case .maxNewPerWeekReached: return "maxNewPerWeekReached"
         case .full: return "fullNoChain"
         case .rankedBelow: return "rankedBelow"
+        case .fullSettling: return "fullSettling"
         }
     }
 
@@ -126,6 +129,8 @@ public enum NotProposedReason: Sendable, Equatable {
             return c == 0 ? "full (capacity \(capacity)); chains are not allowed"
                           : "full (capacity \(capacity)); no chain of at most \(c) moves frees a seat"
         case .rankedBelow(let rank, let delta): return "ranked \(rank) (objective delta \(delta)), below the proposals shown"
+        case .fullSettling(let capacity, let student):
+            return "full (capacity \(capacity)); \(student) could move on to free a seat but is settling (paired less than the cooldown ago)"
         }
     }
 }

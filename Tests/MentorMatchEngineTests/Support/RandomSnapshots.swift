@@ -4,7 +4,9 @@ import MentorMatchData
 typealias SnapshotRNG = SplitMix64
 
 /// Small random snapshots and policies that touch every rule: languages, paths, thin or missing
-/// overlaps, vetoes, change requests, inactive mentors, locks, tight capacities and limits.
+/// overlaps, vetoes, change requests, inactive mentors, locks, tight capacities and limits; and, drawn
+/// after all of these (so that each seed keeps its version-1 school), the model's version 2: pedagogy
+/// ratings, settling students, declined moves, eviction costs, default move budgets.
 enum RandomSnapshots {
     static func make(seed: UInt64, maxStudents: Int = 5) -> (Snapshot, Policy) {
         var g = SnapshotRNG(seed: seed)
@@ -30,7 +32,7 @@ enum RandomSnapshots {
                    active: Int.random(in: 0..<5, using: &g) != 0)
         }
         let studentCount = Int.random(in: 2...maxStudents, using: &g)
-        let students = (0..<studentCount).map { i in
+        var students = (0..<studentCount).map { i in
             Student(id: "s\(i)", path: pick(["web", "web", "data"]), language: pick(["fr", "fr", "en"]),
                     timezone: pick(["UTC", "Europe/Paris", "Asia/Kolkata"]), preferences: weights(),
                     availability: availability(), sessionsPerWeek: pick([1, 1, 2]), sessionMinutes: pick([30, 45, 60]),
@@ -51,10 +53,27 @@ enum RandomSnapshots {
                 locks.append(Lock(student: s.id, mentor: m.id))
             }
         }
-        let policy = Policy(moveCost: pick([0, 150, 600]), unassignedPenalty: pick([5000, 5000, 300]),
+        var policy = Policy(moveCost: pick([0, 150, 600]), unassignedPenalty: pick([5000, 5000, 300]),
                             maxMoves: pick([nil, 0, 1, 2]), forbidAtOrBelow: pick([2, 3]))
-        let snapshot = Snapshot(asOf: CalendarDate(year: 2026, month: 11, day: 23), styles: styles,
-                                mentors: mentors, students: students, feedback: feedback, locks: locks)
+        // Version 2: reasons for the ratings (pedagogy ones teach preferences), pairings that started
+        // recently (settling, §4b) or long ago, declined moves (rule 7), and the new policy fields.
+        let asOf = CalendarDate(year: 2026, month: 11, day: 23)
+        for i in feedback.indices { feedback[i].reason = pick([nil, .pedagogy, .pedagogy, .availability]) }
+        for i in students.indices where students[i].currentMentor != nil {
+            let days: Int? = pick([nil, 0, 13, 27, 28, 90])
+            students[i].assignedSince = days.map { CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch - $0) }
+        }
+        var declined: [Declined] = []
+        for _ in 0..<pick([0, 0, 1, 2]) {
+            declined.append(Declined(student: pick(students).id, mentor: pick(mentors).id,
+                                     until: CalendarDate(daysSinceEpoch: asOf.daysSinceEpoch + pick([-1, 0, 7]))))
+        }
+        policy.evictionCost = pick([20000, 20000, 0, 2000])
+        policy.maxMovesPercent = pick([2, 50, 100])
+        policy.cooldownWeeks = pick([4, 4, 0])
+        policy.learningRate = pick([0.5, 0.5, 1, 0])
+        let snapshot = Snapshot(asOf: asOf, styles: styles, mentors: mentors, students: students,
+                                feedback: feedback, locks: locks, declined: declined)
         return (snapshot, policy)
     }
 }

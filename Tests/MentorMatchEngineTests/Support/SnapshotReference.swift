@@ -1,8 +1,10 @@
+import Foundation
 import MentorMatchData
 import MentorMatchEngine
 
-/// The matching model of matching-model.md §2–§5 written again, plainly and slowly, from the
-/// snapshot alone (no engine code), to check the engine's results against.
+/// The matching model of matching-model.md (version 2) §2–§5 written again, plainly and slowly, from
+/// the snapshot alone (no engine code), to check the engine's results against: rules 1–7, learned
+/// preferences, the settling period (§4b), the eviction cost and the default move budget (§5).
 struct SnapshotReference {
     let snapshot: Snapshot
     let policy: Policy
@@ -17,7 +19,7 @@ struct SnapshotReference {
         slots(s.availability, s.timezone).intersection(slots(m.availability, m.timezone))
     }
 
-    /// Rules 1–6 of §2 (locks aside).
+    /// Rules 1–7 of §2 (locks aside).
     func isCandidate(_ s: Student, _ m: Mentor) -> Bool {
         guard m.active, m.languages.contains(s.language), m.paths.contains(s.path) else { return false }
         guard overlap(s, m).windows(sessionMinutes: s.sessionMinutes) >= s.sessionsPerWeek else { return false }
@@ -25,13 +27,64 @@ struct SnapshotReference {
             return false
         }
         if s.changeRequested && s.currentMentor == m.id { return false }
+        if isDeclined(s, m) { return false }
         return true
+    }
+
+    /// Rule 7: a `declined` entry for (s, m) with `until` on or after `asOf`; never the current pair.
+    func isDeclined(_ s: Student, _ m: Mentor) -> Bool {
+        guard s.currentMentor != m.id else { return false }
+        return snapshot.declined.contains { $0.student == s.id && $0.mentor == m.id && !($0.until < snapshot.asOf) }
+    }
+
+    /// §3 learned preferences: p' from the student's pedagogy ratings, in snapshot order, with the
+    /// pinned arithmetic. Keyed by style name over the snapshot's `styles`.
+    func effectivePreferences(_ s: Student) -> [String: Double] {
+        let rate = policy.learningRate
+        let ratings = snapshot.feedback.filter { $0.student == s.id && $0.reason == .pedagogy }
+        guard !ratings.isEmpty, rate != 0 else { return s.preferences }
+        var result: [String: Double] = [:]
+        for k in snapshot.styles {
+            var a = 0.0
+            for f in ratings {
+                // The mentor's profile, active or not (missing mentor or style: 0).
+                let q = snapshot.mentors.first { $0.id == f.mentor }?.styles[k] ?? 0.0
+                a = a + ((Double(f.rating) - 3.0) / 2.0) * q
+            }
+            let p = s.preferences[k] ?? 0.0
+            result[k] = min(1.0, max(0.0, p + rate * a / Double(ratings.count)))
+        }
+        return result
+    }
+
+    /// Whole days from `from` to `to` (proleptic Gregorian, by Foundation's calendar, not the engine's).
+    static func days(from: CalendarDate, to: CalendarDate) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func date(_ d: CalendarDate) -> Date {
+            calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day, hour: 12))!
+        }
+        return calendar.dateComponents([.day], from: date(from), to: date(to)).day!
+    }
+
+    /// §4b: a voluntary student whose pairing started less than 7·cooldownWeeks days before `asOf`.
+    func isSettling(_ s: Student) -> Bool {
+        guard isVoluntary(s), let since = s.assignedSince else { return false }
+        return Self.days(from: since, to: snapshot.asOf) < 7 * policy.cooldownWeeks
+    }
+
+    /// §5 move budget: the policy's maxMoves, else ceil(maxMovesPercent · M / 100), M = students with a mentor.
+    var maxMoves: Int {
+        if let limit = policy.maxMoves { return limit }
+        let withMentor = snapshot.students.filter { $0.currentMentor != nil }.count
+        return Int(ceil(Double(policy.maxMovesPercent) * Double(withMentor) / 100.0))
     }
 
     func fit(_ s: Student, _ m: Mentor) -> Int {
         var num = 0.0, den = 0.0
+        let preferences = effectivePreferences(s)
         for name in snapshot.styles {
-            let p = s.preferences[name] ?? 0, q = m.styles[name] ?? 0
+            let p = preferences[name] ?? 0, q = m.styles[name] ?? 0
             num = num + p * q
             den = den + p
         }
@@ -77,6 +130,7 @@ struct SnapshotReference {
             if let l = lock(s), chosen != l { problems.append("\(s.id) not on its lock \(l)") }
             guard let m = chosen else { continue }
             if lock(s) != m && !isCandidate(s, mentor(m)) { problems.append("\(s.id)–\(m) is not a candidate") }
+            if isSettling(s) && s.currentMentor != m { problems.append("settling \(s.id) moved to \(m)") }
             load[m, default: 0] += 1
             if s.currentMentor != m { arrivals[m, default: 0] += 1 }
             if isVoluntary(s) && s.currentMentor != m { moves += 1 }
@@ -85,7 +139,7 @@ struct SnapshotReference {
             if load[m.id, default: 0] > m.capacity { problems.append("\(m.id) over capacity") }
             if let limit = m.maxNewPerWeek, arrivals[m.id, default: 0] > limit { problems.append("\(m.id) over maxNewPerWeek") }
         }
-        if let limit = policy.maxMoves, moves > limit { problems.append("\(moves) moves > maxMoves \(limit)") }
+        if moves > maxMoves { problems.append("\(moves) moves > maxMoves \(maxMoves)") }
         return problems
     }
 
@@ -96,6 +150,7 @@ struct SnapshotReference {
             let p = priority(s)
             guard let m = assignment[s.id] ?? nil else {
                 total -= p * policy.unassignedPenalty
+                if isVoluntary(s) { total -= policy.evictionCost }  // an eviction (v2)
                 continue
             }
             total += p * fit(s, mentor(m))
@@ -109,6 +164,7 @@ struct SnapshotReference {
         let students = snapshot.students
         let options: [[String?]] = students.map { s in
             if let l = lock(s) { return [l] }
+            if isSettling(s) { return [nil, s.currentMentor] }
             return [nil] + snapshot.mentors.filter { isCandidate(s, $0) }.map(\.id)
         }
         var best: Int?

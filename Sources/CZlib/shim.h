@@ -1,0 +1,4 @@
+#ifndef MENTORMATCH_CZLIB_SHIM_H
+#define MENTORMATCH_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
