@@ -68,7 +68,10 @@ let package = Package(
             "MentorMatchEngine", "MentorMatchData", "MIPModel", "GLPK",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MentorMatchCLITests", dependencies: ["MentorMatchCLI", "MentorMatchEngine", "MentorMatchData"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MentorMatchCLITests", dependencies: [
+            "MentorMatchCLI", "MentorMatchEngine", "MentorMatchData",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "MentorMatchStoreTests", dependencies: [
             "MentorMatchStore", "MentorMatchData", "MentorMatchEngine",
             .product(name: "GRDB", package: "GRDB.swift"),
