@@ -29,6 +29,7 @@ for row in csv.DictReader(open(changes)):
     student["changeRequested"] = False  # the request was served
 assert students["s-0007"]["currentMentor"] == "m-010"
 students["s-0007"]["currentMentor"] = "m-020"  # a change nobody proposed
+students["s-0007"].pop("assignedSince", None)
 with open(target, "w") as out:
     json.dump(snapshot, out, indent=2, ensure_ascii=False)
     out.write("\n")

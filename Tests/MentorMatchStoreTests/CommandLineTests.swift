@@ -16,7 +16,7 @@ import Testing
             return outcome
         }
         let imported = try run(["store", "import", Fixture.demo])
-        #expect(imported.stdout.contains("as snapshot 1 (as of 2026-11-23") && imported.stdout.contains("94 of unknown start"))
+        #expect(imported.stdout.contains("as snapshot 1 (as of 2026-11-23") && imported.stdout.contains("94 pairings, 0 of unknown start"))
         let rebalance = try run(["rebalance"])
         #expect(rebalance.stdout.hasPrefix("Rebalance of snapshot 1 of "))
         #expect(rebalance.stderr.contains("recorded as run 1"))

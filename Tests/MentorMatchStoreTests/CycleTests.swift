@@ -144,16 +144,14 @@ import Testing
         // The back office carries out every change but the first; and moves s-0002 on its own.
         var next = try Fixture.demoSnapshot()
         next.asOf = CalendarDate(year: 2026, month: 11, day: 30)
-        for c in applied.changes.dropFirst() {
-            next.students[next.students.firstIndex { $0.id == c.student }!].currentMentor = c.toMentor
-        }
+        for c in applied.changes.dropFirst() { Fixture.move(&next, c.student, to: c.toMentor) }
         // A student no run moved changes mentor in the back office.
         let moved = Set(applied.changes.map(\.student))
         let other = next.students.firstIndex { $0.currentMentor != nil && !moved.contains($0.id) }!
         let otherId = next.students[other].id
         let otherBefore = next.students[other].currentMentor
         let otherAfter = next.mentors.first { $0.id != otherBefore }!.id
-        next.students[other].currentMentor = otherAfter
+        Fixture.move(&next, otherId, to: otherAfter)
         let report = try store.importSnapshot(at: try Fixture.write(next, "week2.json", in: folder), source: "week2")
         let diffs = report.plan!.differences
         #expect(diffs.filter { $0.kind == .carriedOut }.count == applied.changes.count - 1)
@@ -224,21 +222,26 @@ import Testing
         _ = try store.importSnapshot(at: Fixture.demo, source: "demo")
         let input = try store.enriched()
         let context = try MatchingContext(snapshot: input.snapshot, policy: Policy())
-        let result = try SuggestIndex(context).suggest(student: "s-0014", chainMoves: 1, alternatives: 3)
+        // s-0024 has no mentor; m-004 (full) takes them if s-0017 moves on to m-019 (the demo's only chain).
+        let result = try SuggestIndex(context).suggest(student: "s-0024", chainMoves: 1, alternatives: 3)
         let run = try store.recordSuggest(result, input: input, context: context,
                                           settings: RunSettings(policy: Policy(), declineWeeks: 8, solver: "suggest", startedAt: Fixture.day()),
                                           chainMoves: 1, alternatives: 3, solveSeconds: 0.001)
         #expect(run.kind == .suggest)
-        let best = result.proposals[0]
-        #expect(best.mentor == "m-014" && best.chain.map(\.student) == ["s-0033"])
+        try #require(result.proposals.count == 2)
+        #expect(result.proposals[0].mentor == "m-004" && result.proposals[0].chain.map(\.student) == ["s-0017"])
+        #expect(result.proposals[1].mentor == "m-019" && result.proposals[1].chain.isEmpty)
         // The chain's student is part of the package, not decided on alone.
-        #expect(throws: StoreError.studentNotInRun(run: 1, student: "s-0033")) {
-            try store.decide(run: 1, verdict: .accept, target: .students(["s-0033"]), actor: "a", reason: nil)
+        #expect(throws: StoreError.studentNotInRun(run: 1, student: "s-0017")) {
+            try store.decide(run: 1, verdict: .accept, target: .students(["s-0017"]), actor: "a", reason: nil)
         }
+        // The second alternative rejected (declined), the best one accepted: it brings its chain.
+        _ = try store.decide(run: 1, verdict: .reject, target: .students(["s-0024"]), mentor: "m-019", actor: "alice", reason: "no")
         _ = try store.decide(run: 1, verdict: .accept, target: .all, actor: "alice", reason: "asked twice")
+        #expect(try store.enriched().enrichment.declined.map(\.mentor) == ["m-019"])
         let applied = try store.apply(run: 1, onlyValid: false, actor: "alice")
-        #expect(applied.changes.map { [$0.student, $0.fromMentor ?? "-", $0.toMentor ?? "-"] } == [["s-0014", "m-007", "m-014"], ["s-0033", "m-014", "m-007"]])
-        let h = try store.history(student: "s-0033")
-        #expect(h.proposals.map(\.proposal.forStudent) == ["s-0014"] && h.changes.count == 1)
+        #expect(applied.changes.map { [$0.student, $0.fromMentor ?? "-", $0.toMentor ?? "-"] } == [["s-0024", "-", "m-004"], ["s-0017", "m-004", "m-019"]])
+        let h = try store.history(student: "s-0017")
+        #expect(h.proposals.map(\.proposal.forStudent) == ["s-0024"] && h.changes.count == 1)
     }
 }

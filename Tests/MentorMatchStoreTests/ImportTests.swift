@@ -19,10 +19,21 @@ import Testing
         // Kept compressed, and read back equal to the export as read.
         #expect(report.info.storedBytes < report.info.jsonBytes / 3)
         #expect(try store.load(report.info) == Fixture.demoSnapshot())
-        // Pairings present at the first import have an unknown start.
+        // The export's own pairing starts are kept.
+        let pairings = try store.repository.pairings()
+        #expect(pairings.count == 94 && pairings.allSatisfy { $0.since != nil && $0.origin == .export })
+        #expect(report.plan?.unknownStart == 0)
+    }
+
+    @Test func pairingsPresentAtTheFirstImportWithoutAStartHaveNone() throws {
+        let folder = try Fixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Fixture.store(in: folder)
+        let report = try store.importSnapshot(at: try Fixture.write(try Fixture.demoWithoutStarts(), "demo.json", in: folder), source: "demo")
         let pairings = try store.repository.pairings()
         #expect(pairings.count == 94 && pairings.allSatisfy { $0.since == nil && $0.origin == .firstImport })
         #expect(report.plan?.unknownStart == 94)
+        #expect(try store.enriched().enrichment.assignedSince.isEmpty)
     }
 
     @Test func sameBytesTwiceAddNothing() throws {
@@ -85,7 +96,7 @@ import Testing
         var next = try Fixture.demoSnapshot()
         next.asOf = CalendarDate(year: 2026, month: 11, day: 30)
         // s-0024 had no mentor and gets m-004; s-0012 changes from m-012 to m-002; s-0013 leaves m-018.
-        func set(_ id: String, _ mentor: String?) { next.students[next.students.firstIndex { $0.id == id }!].currentMentor = mentor }
+        func set(_ id: String, _ mentor: String?) { Fixture.move(&next, id, to: mentor) }
         set("s-0024", "m-004")
         set("s-0012", "m-002")
         set("s-0013", nil)
@@ -96,7 +107,7 @@ import Testing
         #expect(pairings["s-0024"]?.since == "2026-11-30" && pairings["s-0024"]?.origin == .import_)
         #expect(pairings["s-0012"]?.mentor == "m-002" && pairings["s-0012"]?.since == "2026-11-30")
         #expect(pairings["s-0013"] == nil)
-        #expect(pairings["s-0001"]?.since == nil)
+        #expect(pairings["s-0001"]?.since == (try Fixture.demoSnapshot()).students.first { $0.id == "s-0001" }?.assignedSince?.description)
         // Nobody here proposed those changes: the reconciliation lists them.
         let unproposed = report.plan!.differences.filter { $0.kind == .unproposed }
         #expect(unproposed.map(\.student) == ["s-0012", "s-0013", "s-0024"])

@@ -29,12 +29,10 @@ enum Baseline {
         try store.repository.close()
         var next = try Fixture.demoSnapshot()
         next.asOf = CalendarDate(year: 2026, month: 11, day: 30)
-        for c in applied.changes.dropFirst() {
-            next.students[next.students.firstIndex { $0.id == c.student }!].currentMentor = c.toMentor
-        }
+        for c in applied.changes.dropFirst() { Fixture.move(&next, c.student, to: c.toMentor) }
         let moved = Set(applied.changes.map(\.student))
-        let other = next.students.firstIndex { $0.currentMentor != nil && !moved.contains($0.id) }!
-        next.students[other].currentMentor = next.students[other].currentMentor == "m-001" ? "m-002" : "m-001"
+        let other = next.students.first { $0.currentMentor != nil && !moved.contains($0.id) }!
+        Fixture.move(&next, other.id, to: other.currentMentor == "m-001" ? "m-002" : "m-001")
         return (path, try Fixture.write(next, "week2.json", in: folder))
     }
 

@@ -31,6 +31,20 @@ enum Fixture {
         return url.path
     }
 
+    /// The back office moved `student` to `mentor` (`nil`: none) and does not say since when.
+    static func move(_ snapshot: inout Snapshot, _ student: String, to mentor: String?) {
+        let i = snapshot.students.firstIndex { $0.id == student }!
+        snapshot.students[i].currentMentor = mentor
+        snapshot.students[i].assignedSince = nil
+    }
+
+    /// The demo without the export's own pairing starts.
+    static func demoWithoutStarts() throws -> Snapshot {
+        var snapshot = try demoSnapshot()
+        for i in snapshot.students.indices { snapshot.students[i].assignedSince = nil }
+        return snapshot
+    }
+
     /// 2026-11-24 09:00 UTC plus `days` days.
     static func day(_ days: Int = 0, hour: Int = 9) -> Date {
         Date(timeIntervalSince1970: Double(CalendarDate(year: 2026, month: 11, day: 24).daysSinceEpoch + days) * 86_400 + Double(hour) * 3600)
