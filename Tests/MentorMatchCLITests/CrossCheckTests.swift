@@ -60,7 +60,7 @@ import Testing
         let v1 = try CLI.run(["rebalance", "\(CLI.fixtures)/tiny.json", "--policy", "\(CLI.fixtures)/no-eviction.yaml", "--format", "csv"])
         #expect(v1.stdout == """
             student,priority,previousMentor,mentor,previousFit,fit,change,reason
-            s-1,1,m-1,,675,,unassigned,"evicted: no seat left at m-1, their mentor, and no other candidate with room"
+            s-1,1,m-1,,675,,unassigned,"evicted: m-1, their mentor, could not keep them, and no other seat fit this week's limits"
             s-2,3,,m-1,,675,new,
 
             """)
