@@ -56,6 +56,8 @@ POLICIES = {
     "costs-intmax.yaml": ("moveCost: %d\nunassignedPenalty: %d\nevictionCost: %d\nmaxMoves: %d\n"
                           % ((2**63 - 1,) * 4)).encode(),
     "limits-tiny.yaml": b"mipGap: 1e308\ntimeLimitSeconds: 5e-324\nforbidAtOrBelow: 9223372036854775807\n",
+    # Found by FuzzPolicy (a YAML 1.1 base-60 integer past Int.max trapped in Yams); FuzzRegressionTests.
+    "crash-base60-overflow.yaml": b"mior: 9184467440522337280:4",
 }
 
 def write(target, name, data):
@@ -117,6 +119,12 @@ changes:
   - removeStudents: [s-002]
   - requestChange: [s-003]
   - setAvailability: {id: m-003, availability: ["Sun 23:45-00:00"]}
+""")
+    write("FuzzScenario", "base60.yaml", b"""name: base-60 numbers
+base: school.json
+policy: {maxMoves: 1:0:0:0:0:0:0:0:0:0:0, moveCost: 2:30}
+changes:
+  - setCapacity: {mentor: m-001, capacity: 2562047788015215:30:08}
 """)
     # Whole pipeline: snapshot, then NUL and a policy.
     for f in ("tiny.json", "school.json", "ties.json"):
