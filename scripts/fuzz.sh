@@ -22,6 +22,9 @@ targets=("$@")
 scratch=.build-fuzz
 
 start=$(date +%s)
+# SwiftPM reuses its build plan while Fuzz/Package.swift is unchanged, missing files added to the main
+# package's targets (the path dependency): plan anew each time.
+rm -f "$scratch"/*/release/description.json
 echo "fuzz: building the fuzz targets (release, -sanitize=fuzzer,address) in $scratch"
 if ! swift build --package-path Fuzz -c release --scratch-path "$scratch" \
         -Xswiftc -sanitize=fuzzer,address; then
