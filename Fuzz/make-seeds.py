@@ -43,6 +43,10 @@ EXTREME_SNAPSHOTS = {
                              student={"preferences": {"hands-on": 1.7976931348623157e308, "career": 5e-324}}),
     "styles-denormal": tiny(mentor={"styles": {"hands-on": 5e-324}}, student={"preferences": {"hands-on": -0.0}}),
     "minutes-240-sessions-672": tiny(student={"sessionsPerWeek": 672, "sessionMinutes": 240}),
+    "v2-fields": tiny(student={"assignedSince": "2026-11-20"},
+                      extra={"declined": [{"student": "s-2", "mentor": "m-1", "until": "9999-12-31"}]}),
+    "v2-dates-far": tiny(student={"assignedSince": "0001-01-01"},
+                         extra={"asOf": "9999-12-31", "declined": [{"student": "s-1", "mentor": "m-1", "until": "0001-01-01"}]}),
 }
 
 POLICIES = {
