@@ -43,6 +43,10 @@ EXTREME_SNAPSHOTS = {
                              student={"preferences": {"hands-on": 1.7976931348623157e308, "career": 5e-324}}),
     "styles-denormal": tiny(mentor={"styles": {"hands-on": 5e-324}}, student={"preferences": {"hands-on": -0.0}}),
     "minutes-240-sessions-672": tiny(student={"sessionsPerWeek": 672, "sessionMinutes": 240}),
+    "v2-fields": tiny(student={"assignedSince": "2026-11-20"},
+                      extra={"declined": [{"student": "s-2", "mentor": "m-1", "until": "9999-12-31"}]}),
+    "v2-dates-far": tiny(student={"assignedSince": "0001-01-01"},
+                         extra={"asOf": "9999-12-31", "declined": [{"student": "s-1", "mentor": "m-1", "until": "0001-01-01"}]}),
 }
 
 POLICIES = {
@@ -56,6 +60,8 @@ POLICIES = {
     "costs-intmax.yaml": ("moveCost: %d\nunassignedPenalty: %d\nevictionCost: %d\nmaxMoves: %d\n"
                           % ((2**63 - 1,) * 4)).encode(),
     "limits-tiny.yaml": b"mipGap: 1e308\ntimeLimitSeconds: 5e-324\nforbidAtOrBelow: 9223372036854775807\n",
+    # Found by FuzzPolicy (a YAML 1.1 base-60 integer past Int.max trapped in Yams); FuzzRegressionTests.
+    "crash-base60-overflow.yaml": b"mior: 9184467440522337280:4",
 }
 
 def write(target, name, data):
@@ -117,6 +123,12 @@ changes:
   - removeStudents: [s-002]
   - requestChange: [s-003]
   - setAvailability: {id: m-003, availability: ["Sun 23:45-00:00"]}
+""")
+    write("FuzzScenario", "base60.yaml", b"""name: base-60 numbers
+base: school.json
+policy: {maxMoves: 1:0:0:0:0:0:0:0:0:0:0, moveCost: 2:30}
+changes:
+  - setCapacity: {mentor: m-001, capacity: 2562047788015215:30:08}
 """)
     # Whole pipeline: snapshot, then NUL and a policy.
     for f in ("tiny.json", "school.json", "ties.json"):

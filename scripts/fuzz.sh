@@ -9,7 +9,8 @@
 # before (.build-fuzz/corpus/TARGET, kept between runs, not committed). A crash, a sanitizer report or
 # an input slower than 10 s stops that target; its input is kept as Fuzz/crashes/TARGET-crash-… (also
 # printed in base64 when small, for CI logs), the other targets still run, and the script exits 1.
-# Replay one input: .build-fuzz/release/TARGET FILE. Environment: FUZZ_BUILD_ONLY=1 builds and stops.
+# Replay one input: SWIFT_BACKTRACE=enable=no .build-fuzz/release/TARGET FILE.
+# Environment: FUZZ_BUILD_ONLY=1 builds and stops.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,9 @@ targets=("$@")
 scratch=.build-fuzz
 
 start=$(date +%s)
+# SwiftPM reuses its build plan while Fuzz/Package.swift is unchanged, missing files added to the main
+# package's targets (the path dependency): plan anew each time.
+rm -f "$scratch"/*/release/description.json
 echo "fuzz: building the fuzz targets (release, -sanitize=fuzzer,address) in $scratch"
 if ! swift build --package-path Fuzz -c release --scratch-path "$scratch" \
         -Xswiftc -sanitize=fuzzer,address; then
@@ -41,7 +45,9 @@ for target in "${targets[@]}"; do
     [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=("-dict=Fuzz/Dictionaries/$target.dict")
     echo "fuzz: $target for $seconds s (log: $log)"
     # Leaks are not findings here (the oracle is: no trap), and LeakSanitizer's end-of-run check is slow.
-    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$target" "${dict[@]}" \
+    # Swift's own crash backtracer is off: under AddressSanitizer it reports itself instead of the trap;
+    # libFuzzer prints the stack of a trap (symbolized by ASan).
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$target" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
         -artifact_prefix="Fuzz/crashes/$target-" "$corpus" "Fuzz/Corpus/$target" >"$log" 2>&1
     status=$?
@@ -53,7 +59,7 @@ for target in "${targets[@]}"; do
     else
         failed+=("$target")
         echo "fuzz: $target: FAILED (exit $status) after ${runs:-?} runs" >&2
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error:|artifact_prefix|Test unit written)' "$log" | head -20 >&2
+        grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error:|artifact_prefix|Test unit written)|Swift runtime failure' "$log" | head -20 >&2
         for input in $(sed -n 's/^Test unit written to //p' "$log"); do
             if [ -f "$input" ] && [ "$(wc -c <"$input")" -le 4096 ]; then
                 echo "fuzz: $input in base64:" >&2

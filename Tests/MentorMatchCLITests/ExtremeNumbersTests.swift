@@ -165,8 +165,9 @@ import Testing
         }
         // The extremes are not all refused before the engine: rebalance and suggest answer some cases.
         print("extreme numbers: answered \(answered.sorted { $0.key < $1.key }), refused \(refused.sorted { $0.key < $1.key })")
-        #expect(answered["rebalance", default: 0] > 10 && answered["suggest", default: 0] > 10)
-        #expect(refused["validate", default: 0] > 10)
+        // (About 1 case in 5 answers rebalance and suggest: none in 100 would happen about once in 10^9 runs.)
+        #expect(answered["rebalance", default: 0] > 0 && answered["suggest", default: 0] > 0)
+        #expect(refused["validate", default: 0] > 0)
     }
 
     /// The snapshot and policy texts are valid JSON with every field ordinary (the test's own check).

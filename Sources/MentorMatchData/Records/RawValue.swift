@@ -75,7 +75,10 @@ extension RawValue {
             switch Tag.Name(rawValue: node.tag.description) {
             case .null: return .null
             case .bool: return node.bool.map(RawValue.bool) ?? .string(scalar.string)
-            case .int: return node.int.map(RawValue.int) ?? .string(scalar.string)
+            case .int:
+                // A base-60 integer ("1:30", YAML 1.1) is converted here: Yams traps on its overflow.
+                let value = scalar.string.contains(":") ? sexagesimal(scalar.string) : node.int
+                return value.map(RawValue.int) ?? .string(scalar.string)
             case .float: return node.float.map(RawValue.double) ?? .string(scalar.string)
             default: return .string(scalar.string)
             }
@@ -94,5 +97,22 @@ extension RawValue {
             }
             return .object(fields)
         }
+    }
+
+    /// A YAML 1.1 base-60 integer as Yams reads it ("1:30" is 90, "-1:00:00" is -3600, `_` ignored), or
+    /// `nil` when it does not fit an `Int` (Yams computes it with trapping arithmetic: issue 18).
+    static func sexagesimal(_ text: String) -> Int? {
+        var digits = Substring(text.replacingOccurrences(of: "_", with: ""))
+        let negative = digits.first == "-"
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        var value = 0
+        for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
+            guard let digit = Int(part, radix: 10), digit >= 0 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 }
